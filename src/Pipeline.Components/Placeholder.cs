@@ -1,0 +1,1 @@
+namespace Pipeline.Components; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Pipeline.Containers; internal static class Placeholder { }

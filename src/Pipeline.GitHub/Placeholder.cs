@@ -1,0 +1,1 @@
+namespace Pipeline.GitHub; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Pipeline.Promotion; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Pipeline.Rehearsal; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Pipeline.Targets; internal static class Placeholder { }
