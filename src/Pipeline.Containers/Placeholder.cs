@@ -1,1 +1,0 @@
-namespace Pipeline.Containers; internal static class Placeholder { }
