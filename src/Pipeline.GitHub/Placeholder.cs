@@ -1,1 +1,0 @@
-namespace Pipeline.GitHub; internal static class Placeholder { }
