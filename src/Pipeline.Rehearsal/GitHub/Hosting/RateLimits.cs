@@ -1,0 +1,31 @@
+using Pipeline.Rehearsal.GitHub.Auth;
+
+namespace Pipeline.Rehearsal.GitHub.Hosting;
+
+/// <summary>Counts requests per credential in hourly windows, for the <c>x-ratelimit-*</c> headers.</summary>
+internal sealed class RateLimits(int limit, TimeProvider clock)
+{
+    private readonly Dictionary<string, (DateTimeOffset Reset, int Used)> _windows = new(StringComparer.Ordinal);
+
+    public int Limit { get; } = limit;
+
+    /// <summary>Counts one request; returns the window after counting it.</summary>
+    public (int Used, DateTimeOffset Reset) Count(Principal principal, string resource, string remoteAddress)
+    {
+        var key = resource + ":" + (principal.Token?.Value.GetHashCode(StringComparison.Ordinal).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ?? principal.App?.App.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ?? remoteAddress);
+        var now = clock.GetUtcNow();
+        lock (_windows)
+        {
+            if (!_windows.TryGetValue(key, out var window) || window.Reset <= now)
+            {
+                window = (now.AddHours(1), 0);
+            }
+
+            window = (window.Reset, window.Used + 1);
+            _windows[key] = window;
+            return (window.Used, window.Reset);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Pipeline.Rehearsal.GitHub.Git;
+
+namespace Pipeline.Rehearsal.GitHub.State;
+
+/// <summary>One hosted repository: its bare git repository plus what GitHub keeps beside it.</summary>
+internal sealed class RepositoryState(long id, AccountState owner, string name, string defaultBranch,
+    BareRepository git, DateTimeOffset createdAt)
+{
+    public long Id { get; } = id;
+
+    public AccountState Owner { get; } = owner;
+
+    public string Name { get; } = name;
+
+    public string FullName => Owner.Login + "/" + Name;
+
+    public string NodeId => NodeIds.For("R_kgDO", Id);
+
+    public string DefaultBranch { get; } = defaultBranch;
+
+    public BareRepository Git { get; } = git;
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    public DateTimeOffset PushedAt { get; set; } = createdAt;
+
+    /// <summary>Serializes writes so that read-modify-write sequences see each other.</summary>
+    public SemaphoreSlim WriteLock { get; } = new(1, 1);
+
+    public Dictionary<string, BranchProtection> Protections { get; } = new(StringComparer.Ordinal);
+
+    public List<PullRequestState> PullRequests { get; } = [];
+
+    public int NextIssueNumber { get; set; } = 1;
+
+    /// <summary>Check conclusions by commit sha, then check name.</summary>
+    public Dictionary<string, Dictionary<string, CheckConclusion>> Checks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Commits written through the API, which GitHub signs and marks verified.</summary>
+    public HashSet<string> VerifiedCommits { get; } = new(StringComparer.Ordinal);
+
+    public async Task<IDisposable> LockAsync(CancellationToken ct)
+    {
+        await WriteLock.WaitAsync(ct);
+        return new Releaser(WriteLock);
+    }
+
+    public BranchProtection? ProtectionOf(string branch)
+    {
+        lock (Protections)
+        {
+            return Protections.GetValueOrDefault(branch);
+        }
+    }
+
+    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
+    }
+}
+
+/// <summary>A user, organisation or App bot account.</summary>
+internal sealed record AccountState(long Id, string Login, string Type)
+{
+    public string NodeId => NodeIds.For(Type == "Bot" ? "BOT_kgDO" : Type == "Organization" ? "O_kgDO" : "U_kgDO", Id);
+}
+
+/// <summary>Builds opaque GraphQL global node IDs in GitHub's new format (prefix + base64 of the database ID).</summary>
+internal static class NodeIds
+{
+    public static string For(string prefix, long id) =>
+        prefix + Convert.ToBase64String(BitConverter.GetBytes(id)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,1 +1,0 @@
-namespace Pipeline.Rehearsal; internal static class Placeholder { }
