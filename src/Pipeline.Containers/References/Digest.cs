@@ -8,6 +8,7 @@ namespace Pipeline.Containers;
 /// an index or a blob. Only the algorithms registered by the OCI image spec are accepted
 /// (<c>sha256</c> with 64 hex digits, <c>sha512</c> with 128).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DigestJsonConverter))]
 public sealed record Digest
 {
     private Digest(string algorithm, string hex)

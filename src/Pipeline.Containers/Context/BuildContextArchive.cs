@@ -1,0 +1,120 @@
+using System.Formats.Tar;
+
+namespace Pipeline.Containers;
+
+/// <summary>
+/// The build context as the tar stream the engine expects, written once to a temporary file (so several
+/// platform builds can send the same bytes), honouring <c>.dockerignore</c>. A Dockerfile outside the context
+/// is added under a generated name, as the Docker CLI does.
+/// </summary>
+internal sealed class BuildContextArchive : IDisposable
+{
+    private readonly string _path;
+
+    private BuildContextArchive(string path, string dockerfileName, int fileCount)
+    {
+        _path = path;
+        DockerfileName = dockerfileName;
+        FileCount = fileCount;
+    }
+
+    /// <summary>The Dockerfile's path inside the archive, with forward slashes.</summary>
+    public string DockerfileName { get; }
+
+    /// <summary>How many files were archived.</summary>
+    public int FileCount { get; }
+
+    /// <summary>The archive's size in bytes.</summary>
+    public long Length => new FileInfo(_path).Length;
+
+    /// <summary>Checks the context and Dockerfile and writes the archive.</summary>
+    /// <param name="contextDirectory">The context folder.</param>
+    /// <param name="dockerfile">The Dockerfile; null for <c>Dockerfile</c> in the context, relative paths are relative to the current folder.</param>
+    public static BuildContextArchive Create(string contextDirectory, string? dockerfile)
+    {
+        var (context, dockerfilePath) = ResolveInputs(contextDirectory, dockerfile);
+        var relative = Path.GetRelativePath(context, dockerfilePath).Replace('\\', '/');
+        var inside = !relative.StartsWith("../", StringComparison.Ordinal) && relative != ".." && !Path.IsPathRooted(relative);
+        var dockerfileName = inside ? relative : $".dockerfile.{Guid.NewGuid():N}"[..24];
+        var ignore = DockerIgnore.Load(context);
+        var path = Path.Combine(Path.GetTempPath(), $"pipeline-context-{Guid.NewGuid():N}.tar");
+        var count = 0;
+        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var writer = new TarWriter(file, TarEntryFormat.Pax, leaveOpen: false))
+        {
+            count = AddDirectory(writer, context, context, ignore, keep: [relative, ".dockerignore"]);
+            if (!inside)
+            {
+                writer.WriteEntry(dockerfilePath, dockerfileName);
+                count++;
+            }
+        }
+
+        return new BuildContextArchive(path, dockerfileName, count);
+    }
+
+    /// <summary>The resolved context folder and Dockerfile, or a <see cref="BuildInputException"/> naming the fix.</summary>
+    public static (string Context, string Dockerfile) ResolveInputs(string contextDirectory, string? dockerfile)
+    {
+        var context = Path.GetFullPath(contextDirectory);
+        if (!Directory.Exists(context))
+        {
+            throw new BuildInputException("--context", contextDirectory, "the build context folder does not exist; pass the folder that holds the application's files.");
+        }
+
+        var dockerfilePath = dockerfile is null ? Path.Combine(context, "Dockerfile") : Path.GetFullPath(dockerfile);
+        if (!File.Exists(dockerfilePath))
+        {
+            throw new BuildInputException(
+                "--dockerfile",
+                dockerfile ?? dockerfilePath,
+                dockerfile is null
+                    ? "there is no Dockerfile in the build context; add one or pass --dockerfile."
+                    : "the Dockerfile does not exist; pass the path of an existing Dockerfile.");
+        }
+
+        return (context, dockerfilePath);
+    }
+
+    public Stream OpenRead() => new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+
+    public void Dispose()
+    {
+        try
+        {
+            File.Delete(_path);
+        }
+        catch (IOException)
+        {
+            // A temporary file that cannot be deleted now is left for the OS to clean.
+        }
+    }
+
+    private static int AddDirectory(TarWriter writer, string root, string directory, DockerIgnore ignore, string[] keep)
+    {
+        var count = 0;
+        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
+            var excluded = ignore.IsExcluded(relative) && !keep.Contains(relative);
+            var isDirectory = entry is DirectoryInfo && entry.LinkTarget is null;
+            if (excluded && !(isDirectory && ignore.HasExceptions))
+            {
+                continue;
+            }
+
+            if (!excluded)
+            {
+                writer.WriteEntry(entry.FullName, relative);
+                count++;
+            }
+
+            if (isDirectory)
+            {
+                count += AddDirectory(writer, root, entry.FullName, ignore, keep);
+            }
+        }
+
+        return count;
+    }
+}
