@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Bootstrap: compile the build project only when its inputs changed, then run it.
+#   ./build.sh [targets] [--parameter value ...]      (./build.sh --help lists both)
+set -eo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PROJECT="$ROOT/build/_build.csproj"
+OUT="$ROOT/.nuke/temp/build"
+DLL="$OUT/_build.dll"
+STAMP="$OUT/inputs.sha1"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=0
+
+fail() { echo "build.sh: $*" >&2; exit 1; }
+
+# Fingerprint of everything the compiled build depends on: the build project, the projects it references,
+# and the shared props. Paths, sizes and modification times: a changed, added or removed file changes it.
+# (find's order is stable while nothing changes; after a change a different order only costs a rebuild.)
+fingerprint() {
+  (cd "$ROOT" && find $(< "$DIRS") Directory.Build.props Directory.Packages.props global.json \
+    -path '*/bin' -prune -o -path '*/obj' -prune -o -type f -printf '%p %s %T@\n') | sha1sum | cut -d' ' -f1
+}
+
+# The build project's directory and those of the projects it references, transitively, relative to the root.
+project_dirs() {
+  local queue=("$PROJECT") seen=() project dir reference
+  while [ ${#queue[@]} -gt 0 ]; do
+    project=$(realpath "${queue[0]}"); queue=("${queue[@]:1}")
+    dir=$(dirname "$project")
+    case " ${seen[*]} " in *" $dir "*) continue ;; esac
+    seen+=("$dir")
+    for reference in $(grep -o '<ProjectReference Include="[^"]*"' "$project" | sed 's/.*Include="\([^"]*\)"/\1/' | tr '\\' '/'); do
+      queue+=("$dir/$reference")
+    done
+  done
+  for dir in "${seen[@]}"; do realpath --relative-to="$ROOT" "$dir"; done
+}
+
+no_sdk() {
+  fail "this build needs the .NET SDK ${sdk_version} (global.json, rollForward ${roll_forward})$1.
+  Install it from https://dotnet.microsoft.com/download/dotnet/${sdk_version%.*}
+  (Debian/Ubuntu: apt-get install dotnet-sdk-${sdk_version%.*}), make sure 'dotnet' is on PATH, and run ./build.sh again."
+}
+
+# Is an installed SDK acceptable for global.json? Same rules as the dotnet host, by prefix and version order.
+sdk_matches() {
+  local have=$1 want=$sdk_version prefix
+  case "$roll_forward" in
+    disable) [ "$have" = "$want" ]; return ;;
+    patch|latestPatch) prefix=$(echo "$want" | sed 's/^\([0-9]*\.[0-9]*\.[0-9]\).*/\1/') ;;
+    feature|latestFeature) prefix=$(echo "$want" | cut -d. -f1-2). ;;
+    minor|latestMinor) prefix=$(echo "$want" | cut -d. -f1). ;;
+    *) prefix="" ;;
+  esac
+  case "$have" in "$prefix"*) ;; *) return 1 ;; esac
+  [ "$(printf '%s\n%s\n' "$want" "$have" | sort -V | head -n 1)" = "$want" ]
+}
+
+compile() {
+  sdk_version=$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)
+  roll_forward=$(sed -n 's/.*"rollForward"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)
+  roll_forward=${roll_forward:-latestPatch}
+  command -v dotnet >/dev/null 2>&1 || no_sdk ", but 'dotnet' is not on PATH"
+  local installed found=""
+  installed=$(dotnet --list-sdks 2>/dev/null | cut -d' ' -f1)
+  for v in $installed; do sdk_matches "$v" && found=$v; done
+  [ -n "$found" ] || no_sdk "; installed: ${installed:-none}"
+  echo "Compiling the build project (its inputs changed)..." >&2
+  local log
+  if ! log=$(dotnet build "$PROJECT" -o "$OUT" -nologo -v q -clp:NoSummary 2>&1); then
+    echo "$log" >&2
+    fail "the build project did not compile (errors above)."
+  fi
+}
+
+DIRS="$OUT/inputs.dirs"
+if [ ! -f "$DLL" ] || [ ! -f "$STAMP" ] || [ ! -f "$DIRS" ] || [ "$(< "$STAMP")" != "$(fingerprint)" ]; then
+  mkdir -p "$OUT"
+  project_dirs > "$DIRS"
+  inputs=$(fingerprint)
+  compile
+  echo "$inputs" > "$STAMP"
+fi
+
+command -v dotnet >/dev/null 2>&1 || no_sdk ", but 'dotnet' is not on PATH"
+exec dotnet "$DLL" "$@"

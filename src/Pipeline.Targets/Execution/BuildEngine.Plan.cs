@@ -1,0 +1,71 @@
+namespace Pipeline.Targets;
+
+public static partial class BuildEngine
+{
+    private static async Task<BuildOutcome> PlanAndExecuteAsync(
+        PipelineBuild build, BuildModel model, Invocation arguments, Binding binding, BuildInvocation invocation, AbsolutePath root, BuildOutput output)
+    {
+        var problems = new List<string>();
+        var names = arguments.Targets.Count > 0 ? arguments.Targets : invocation.DefaultTargets;
+        if (names.Count == 0)
+        {
+            output.Raw(HelpText.Render(build, model, invocation.DefaultTargets));
+            return Invalid(output, ["No target given. Name one: ./build.sh <target> (targets are listed above)."]);
+        }
+        var invoked = ResolveTargets(model, names, problems);
+        var skipNames = arguments.Skip ?? binding.FileSkip;
+        var skipped = skipNames is null ? null : ResolveTargets(model, skipNames, problems);
+        if (problems.Count > 0)
+            return Invalid(output, problems);
+
+        IReadOnlyList<PlannedTarget> plan;
+        try
+        {
+            plan = ExecutionPlanner.Plan(invoked).Select(s => new PlannedTarget(s)).ToList();
+        }
+        catch (BuildDefinitionException exception)
+        {
+            return Invalid(output, [exception.Message]);
+        }
+
+        var fingerprint = ContinueState.Fingerprint(arguments.Fingerprint);
+        var succeededBefore = arguments.Continue ? ContinueState.Succeeded(root, fingerprint) : new HashSet<string>();
+        StaticSkips.Apply(plan, invoked, skipped, succeededBefore, problems);
+        var unmet = Requirements.Check(plan, model.Parameters);
+
+        if (arguments.Plan)
+        {
+            foreach (var problem in problems.Concat(unmet))
+                output.Write(LogLevel.Warning, problem);
+            output.Raw(PlanText.Render(plan, invoked));
+            return new BuildOutcome(BuildOutcome.Success, plan.Select(t => t.ToOutcome()).ToList());
+        }
+        problems.AddRange(unmet);
+        if (problems.Count > 0)
+            return Invalid(output, problems);
+
+        var exitCode = await ExecuteAsync(plan, root, output, invocation.CancellationToken).ConfigureAwait(false);
+        ContinueState.Save(root, fingerprint, plan.Where(t => t.Status == TargetStatus.Succeeded || succeededBefore.Contains(t.Name)).Select(t => t.Name));
+        Report.Write(plan, output, build.EnvironmentVariables, root, exitCode);
+        return new BuildOutcome(exitCode, plan.Select(t => t.ToOutcome()).ToList());
+    }
+
+    private static List<TargetSpec> ResolveTargets(BuildModel model, IEnumerable<string> names, List<string> problems)
+    {
+        var targets = new List<TargetSpec>();
+        foreach (var name in names)
+        {
+            var target = model.FindTarget(name);
+            if (target is null)
+            {
+                var listed = model.Targets.Where(t => !t.Definition.IsUnlisted).Select(t => t.Name).ToList();
+                var nearest = Suggestions.Nearest(name, model.Targets.Select(t => t.Name));
+                problems.Add($"Target '{name}' does not exist." + (nearest is null ? "" : $" Did you mean '{nearest}'?") +
+                             $" Targets: {string.Join(", ", listed)}.");
+            }
+            else if (!targets.Contains(target))
+                targets.Add(target);
+        }
+        return targets;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Pipeline.Targets;
+
+/// <summary>The state a running build shares with its targets and component interfaces.</summary>
+internal sealed class BuildSession
+{
+    private readonly Dictionary<string, object?> _values;
+
+    public BuildSession(AbsolutePath root, HostKind host, bool isServerBuild, IReadOnlyDictionary<string, string> environment, Dictionary<string, object?> values)
+    {
+        Root = root;
+        Host = host;
+        IsServerBuild = isServerBuild;
+        Environment = environment;
+        _values = values;
+    }
+
+    public AbsolutePath Root { get; }
+    public HostKind Host { get; }
+    public bool IsServerBuild { get; }
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    public T? GetValue<T>(string parameter)
+    {
+        if (!_values.TryGetValue(parameter, out var value) || value is null)
+            return default;
+        if (value is T typed)
+            return typed;
+        throw new InvalidOperationException(
+            $"Parameter '{parameter}' holds a {value.GetType().Name}, but TryGetValue<{typeof(T).Name}> asked for another type; use the parameter's declared type.");
+    }
+}

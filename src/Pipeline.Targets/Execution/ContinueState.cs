@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Pipeline.Targets;
+
+/// <summary>
+/// Remembers which targets succeeded in the last invocation (<c>.nuke/temp/build-attempt.json</c>) so that
+/// <c>--continue</c> after a failure skips them when the invocation is otherwise identical.
+/// </summary>
+internal static class ContinueState
+{
+    public static AbsolutePath FilePath(AbsolutePath root) => root / ".nuke" / "temp" / "build-attempt.json";
+
+    public static string Fingerprint(IEnumerable<string> arguments) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', arguments))));
+
+    public static IReadOnlySet<string> Succeeded(AbsolutePath root, string fingerprint)
+    {
+        var path = FilePath(root);
+        if (!path.FileExists())
+            return new HashSet<string>();
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var rootElement = document.RootElement;
+            if (rootElement.GetProperty("fingerprint").GetString() != fingerprint)
+                return new HashSet<string>();
+            return rootElement.GetProperty("succeeded").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        }
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return new HashSet<string>();
+        }
+    }
+
+    public static void Save(AbsolutePath root, string fingerprint, IEnumerable<string> succeeded)
+    {
+        var path = FilePath(root);
+        Directory.CreateDirectory(path.Parent!);
+        using var stream = File.Create(path);
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        writer.WriteStartObject();
+        writer.WriteString("fingerprint", fingerprint);
+        writer.WriteStartArray("succeeded");
+        foreach (var name in succeeded)
+            writer.WriteStringValue(name);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,38 @@
+namespace Pipeline.Targets;
+
+/// <summary>What a running target can use: cancellation, facts for the summary, and CI outputs.</summary>
+public sealed class TargetContext
+{
+    private readonly List<KeyValuePair<string, string>> _facts = [];
+    private readonly List<KeyValuePair<string, string>> _outputs = [];
+
+    internal TargetContext(string name, AbsolutePath rootDirectory, CancellationToken cancellationToken)
+    {
+        Name = name;
+        RootDirectory = rootDirectory;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The name of the running target.</summary>
+    public string Name { get; }
+
+    /// <summary>The root directory of the build.</summary>
+    public AbsolutePath RootDirectory { get; }
+
+    /// <summary>Cancelled when the user presses Ctrl-C or the process receives SIGTERM.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    internal IReadOnlyList<KeyValuePair<string, string>> Facts => _facts;
+
+    internal IReadOnlyList<KeyValuePair<string, string>> Outputs => _outputs;
+
+    /// <summary>Adds a fact shown next to the target in the summary table (for example the pushed digest).</summary>
+    public void Report(string key, string value) => _facts.Add(new(key, value));
+
+    /// <summary>Sets an output of the build; on GitHub Actions it is written to <c>$GITHUB_OUTPUT</c> (multi-line safe).</summary>
+    public void SetOutput(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _outputs.Add(new(name, value));
+    }
+}

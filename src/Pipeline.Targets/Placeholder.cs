@@ -1,1 +1,0 @@
-namespace Pipeline.Targets; internal static class Placeholder { }
