@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using Pipeline.GitHub.Apps;
+
+namespace Pipeline.GitHub;
+
+/// <summary>
+/// A GitHub App identity: its App ID (or client ID) and private key. As credentials it sends a JWT, which only
+/// the <c>/app</c> endpoints accept; use it with <see cref="IAppsClient"/> to mint installation tokens.
+/// </summary>
+public sealed class GitHubApp : IGitHubCredentials, IDisposable
+{
+    private readonly RSA _key;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private (Secret Token, DateTimeOffset ExpiresAt)? _current;
+
+    private GitHubApp(string issuer, RSA key, TimeProvider time)
+    {
+        Issuer = issuer;
+        _key = key;
+        _time = time;
+    }
+
+    /// <summary>The JWT <c>iss</c>: the App ID (digits) or the client ID (<c>Iv1.…</c>, <c>Iv23…</c>).</summary>
+    public string Issuer { get; }
+
+    /// <inheritdoc />
+    public GitHubCredentialKind Kind => GitHubCredentialKind.AppJwt;
+
+    /// <summary>
+    /// Loads the private key from PEM text: PKCS#1 (<c>BEGIN RSA PRIVATE KEY</c>, as GitHub downloads it) or PKCS#8
+    /// (<c>BEGIN PRIVATE KEY</c>). Text with literal <c>\n</c> escapes, as some secret stores keep it, is accepted.
+    /// </summary>
+    /// <exception cref="GitHubAppKeyException">The text is not an unencrypted RSA private key.</exception>
+    public static GitHubApp FromPem(string issuer, Secret privateKeyPem, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
+        ArgumentNullException.ThrowIfNull(privateKeyPem);
+        return new GitHubApp(issuer.Trim(), AppKey.Load(privateKeyPem.Reveal()), timeProvider ?? TimeProvider.System);
+    }
+
+    /// <summary>Loads the private key from a PEM file.</summary>
+    public static GitHubApp FromPemFile(string issuer, string path, TimeProvider? timeProvider = null)
+    {
+        if (!File.Exists(path))
+        {
+            throw new GitHubAppKeyException($"The GitHub App private key file '{path}' does not exist; download a key from the App's settings page.");
+        }
+
+        return FromPem(issuer, new Secret(File.ReadAllText(path)), timeProvider);
+    }
+
+    /// <summary>A new JWT valid from 60 s ago for 10 minutes.</summary>
+    public Secret CreateJwt() => new(AppJwt.Create(_key, Issuer, _time.GetUtcNow()).Token);
+
+    /// <summary>The current JWT, renewed when less than a minute of it is left.</summary>
+    public ValueTask<Secret> GetTokenAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            if (_current is not { } current || current.ExpiresAt - now < TimeSpan.FromMinutes(1))
+            {
+                var (token, expiresAt) = AppJwt.Create(_key, Issuer, now);
+                _current = current = (new Secret(token), expiresAt);
+            }
+
+            return ValueTask.FromResult(current.Token);
+        }
+    }
+
+    /// <summary>Releases the key.</summary>
+    public void Dispose() => _key.Dispose();
+
+    /// <inheritdoc />
+    public override string ToString() => $"GitHub App {Issuer}";
+}

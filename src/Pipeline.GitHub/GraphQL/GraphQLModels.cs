@@ -1,0 +1,65 @@
+using System.Text;
+
+namespace Pipeline.GitHub;
+
+/// <summary>A file to add or replace in a <c>createCommitOnBranch</c> commit.</summary>
+/// <param name="Path">The path in the repository.</param>
+/// <param name="Contents">The new bytes.</param>
+public sealed record FileAddition(string Path, byte[] Contents)
+{
+    /// <summary>An addition of UTF-8 text.</summary>
+    public static FileAddition Text(string path, string text) => new(path, new UTF8Encoding(false).GetBytes(text));
+}
+
+/// <summary>
+/// One atomic commit of several files on a branch, applied only if the branch still points to
+/// <paramref name="ExpectedHeadOid"/>. GitHub signs commits made this way with an App token.
+/// </summary>
+/// <param name="Repository">The repository.</param>
+/// <param name="Branch">The branch name (without <c>refs/heads/</c>).</param>
+/// <param name="ExpectedHeadOid">The head the change was computed from.</param>
+/// <param name="Headline">The first line of the commit message.</param>
+public sealed record CommitOnBranch(RepositoryId Repository, string Branch, string ExpectedHeadOid, string Headline)
+{
+    /// <summary>The rest of the commit message.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>Files to add or replace.</summary>
+    public IReadOnlyList<FileAddition> Additions { get; init; } = [];
+
+    /// <summary>Paths to delete.</summary>
+    public IReadOnlyList<string> Deletions { get; init; } = [];
+}
+
+/// <summary>The commit <c>createCommitOnBranch</c> made.</summary>
+/// <param name="Oid">The commit sha, now the branch head.</param>
+/// <param name="Url">Its web address.</param>
+public sealed record CreatedCommit(string Oid, string? Url);
+
+/// <summary>A branch head and the files read at exactly that commit, from one GraphQL query.</summary>
+/// <param name="Branch">The branch.</param>
+/// <param name="HeadOid">The head commit the files were read from; pass it as <see cref="CommitOnBranch.ExpectedHeadOid"/>.</param>
+/// <param name="Files">Each requested path, mapped to its file, or to null when the commit has no such file.</param>
+public sealed record BranchSnapshot(string Branch, string HeadOid, IReadOnlyDictionary<string, FileSnapshot?> Files);
+
+/// <summary>A file read by GraphQL.</summary>
+/// <param name="Path">The path.</param>
+/// <param name="BlobOid">The blob sha.</param>
+/// <param name="Text">The UTF-8 text; null for a binary file.</param>
+/// <param name="IsBinary">Whether GitHub considers the blob binary.</param>
+/// <param name="IsTruncated">Whether GitHub cut the text short (very large files); read those as blobs instead.</param>
+/// <param name="ByteSize">The blob size in bytes.</param>
+public sealed record FileSnapshot(string Path, string BlobOid, string? Text, bool IsBinary, bool IsTruncated, long ByteSize);
+
+/// <summary>How a pull request is merged.</summary>
+public enum MergeMethod
+{
+    /// <summary>A merge commit.</summary>
+    Merge,
+
+    /// <summary>One squashed commit.</summary>
+    Squash,
+
+    /// <summary>The commits rebased onto the base.</summary>
+    Rebase,
+}

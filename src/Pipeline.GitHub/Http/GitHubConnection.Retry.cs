@@ -1,0 +1,143 @@
+using Pipeline.GitHub.Errors;
+using Pipeline.GitHub.Retries;
+using Polly;
+using Polly.Retry;
+
+namespace Pipeline.GitHub.Http;
+
+internal sealed partial class GitHubConnection
+{
+    private static readonly ResiliencePropertyKey<GitHubRequest> RequestKey = new("Pipeline.GitHub.Request");
+    private static readonly ResiliencePropertyKey<RetryDecision> DecisionKey = new("Pipeline.GitHub.RetryDecision");
+
+    /// <summary>Sends the request with bounded retries; returns a successful answer or throws the table's exception.</summary>
+    public async Task<GitHubResponse> SendAsync(GitHubRequest request, CancellationToken cancellationToken)
+    {
+        var credentials = request.Credentials ?? Options.Credentials;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestKey, request);
+        var attempts = 0;
+        try
+        {
+            var outcome = await _pipeline.ExecuteOutcomeAsync(
+                async (ctx, state) =>
+                {
+                    attempts++;
+                    try
+                    {
+                        return Outcome.FromResult(await state.SendOnceAsync(request, credentials, ctx.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (Exception e) when (!ctx.CancellationToken.IsCancellationRequested && e is not GitHubException)
+                    {
+                        return Outcome.FromException<GitHubResponse>(e);
+                    }
+                },
+                context,
+                this).ConfigureAwait(false);
+
+            if (outcome.Exception is { } exception)
+            {
+                if (exception is OperationCanceledException or GitHubException)
+                {
+                    outcome.ThrowIfException();
+                }
+
+                throw new GitHubServerException(
+                    $"{request.Describe()} got no answer from {Options.Endpoint.Api.Host} after {attempts} attempt(s): {exception.Message} " +
+                    "Check the API address, the network and any proxy; if GitHub is slow, raise GitHubRetryOptions.AttemptTimeout.",
+                    null, exception);
+            }
+
+            var response = outcome.Result!;
+            if (IsFailure(request, response))
+            {
+                throw await FailureAsync(request, response, credentials, attempts, cancellationToken).ConfigureAwait(false);
+            }
+
+            return response;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static bool IsFailure(GitHubRequest request, GitHubResponse response) =>
+        !response.IsSuccess || (request.IsGraphQL && GitHubErrorBody.Parse(response.Body).Errors.Count > 0);
+
+    private async Task<GitHubException> FailureAsync(GitHubRequest request, GitHubResponse response, IGitHubCredentials credentials, int attempts, CancellationToken cancellationToken)
+    {
+        var body = GitHubErrorBody.Parse(response.Body);
+        var token = await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var info = new GitHubResponseInfo(
+            request.Method.Method,
+            request.Path,
+            response.Status,
+            response.Headers.RequestId,
+            Redact(body.Message, token),
+            body.DocumentationUrl,
+            body.Errors.Select(e => e with { Message = Redact(e.Message, token) }).ToList());
+        var context = new GitHubErrorContext(request, info, response.Headers, credentials.Kind, Options.TimeProvider.GetUtcNow(), attempts);
+        return GitHubErrorTable.Create(context);
+    }
+
+    /// <summary>Belt and braces: should an answer ever echo the credential, it does not reach a message.</summary>
+    private static string? Redact(string? text, Secret token) =>
+        text is not null && token.IsContainedIn(text) ? text.Replace(token.Reveal(), Secret.Placeholder, StringComparison.Ordinal) : text;
+
+    private static ResiliencePipeline<GitHubResponse> BuildPipeline(GitHubClientOptions options)
+    {
+        if (options.Retry.MaxRetries <= 0)
+        {
+            return ResiliencePipeline<GitHubResponse>.Empty;
+        }
+
+        return new ResiliencePipelineBuilder<GitHubResponse> { TimeProvider = options.TimeProvider }
+            .AddRetry(new RetryStrategyOptions<GitHubResponse>
+            {
+                MaxRetryAttempts = options.Retry.MaxRetries,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context, args.Outcome, args.AttemptNumber, options)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    args.Context.Properties.TryGetValue(DecisionKey, out var decision) ? decision.Delay : TimeSpan.Zero),
+                OnRetry = args =>
+                {
+                    var request = args.Context.Properties.GetValue(RequestKey, null!);
+                    var reason = args.Context.Properties.TryGetValue(DecisionKey, out var decision) ? decision.Reason : "failure";
+                    GitHubLog.Retrying(options.Logger, request.Method.Method, request.Path, args.AttemptNumber + 1, reason, (long)args.RetryDelay.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    private static bool ShouldRetry(ResilienceContext context, Outcome<GitHubResponse> outcome, int attempt, GitHubClientOptions options)
+    {
+        if (context.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        var request = context.Properties.GetValue(RequestKey, null!);
+        RetryDecision decision;
+        if (outcome.Exception is { } exception)
+        {
+            decision = RetryClassifier.Classify(request, exception, attempt, options.Retry);
+        }
+        else if (IsFailure(request, outcome.Result!))
+        {
+            decision = RetryClassifier.Classify(request, outcome.Result!, attempt, options.TimeProvider.GetUtcNow(), options.Retry);
+        }
+        else
+        {
+            return false;
+        }
+
+        context.Properties.Set(DecisionKey, decision);
+        if (!decision.Retry)
+        {
+            GitHubLog.NotRetried(options.Logger, request.Method.Method, request.Path, decision.Reason);
+        }
+
+        return decision.Retry;
+    }
+}
