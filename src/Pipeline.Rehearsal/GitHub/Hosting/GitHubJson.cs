@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Pipeline.Rehearsal.GitHub.Rest.Commits;
+using Pipeline.Rehearsal.GitHub.Rest.Contents;
+using Pipeline.Rehearsal.GitHub.Rest.GitData;
 using Pipeline.Rehearsal.GitHub.Rest.Repositories;
 
 namespace Pipeline.Rehearsal.GitHub.Hosting;
@@ -14,5 +17,25 @@ namespace Pipeline.Rehearsal.GitHub.Hosting;
 [JsonSerializable(typeof(ValidationErrorBody))]
 [JsonSerializable(typeof(UserJson))]
 [JsonSerializable(typeof(RepositoryJson))]
+[JsonSerializable(typeof(GitRefJson))]
+[JsonSerializable(typeof(IReadOnlyList<GitRefJson>))]
+[JsonSerializable(typeof(ShortBlobJson))]
+[JsonSerializable(typeof(BlobJson))]
+[JsonSerializable(typeof(GitTreeJson))]
+[JsonSerializable(typeof(GitCommitJson))]
+[JsonSerializable(typeof(CreateBlobRequest))]
+[JsonSerializable(typeof(CreateTreeRequest))]
+[JsonSerializable(typeof(CreateCommitRequest))]
+[JsonSerializable(typeof(CreateRefRequest))]
+[JsonSerializable(typeof(UpdateRefRequest))]
+[JsonSerializable(typeof(CommitJson))]
+[JsonSerializable(typeof(BranchJson))]
+[JsonSerializable(typeof(IReadOnlyList<ShortBranchJson>))]
+[JsonSerializable(typeof(ComparisonJson))]
+[JsonSerializable(typeof(ContentFileJson))]
+[JsonSerializable(typeof(ContentItemJson))]
+[JsonSerializable(typeof(IReadOnlyList<ContentItemJson>))]
+[JsonSerializable(typeof(FileCommitJson))]
+[JsonSerializable(typeof(FileWriteRequest))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class GitHubJson : JsonSerializerContext;

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Routing;
+using Pipeline.Rehearsal.GitHub.Rest.Commits;
+using Pipeline.Rehearsal.GitHub.Rest.Contents;
+using Pipeline.Rehearsal.GitHub.Rest.GitData;
 using Pipeline.Rehearsal.GitHub.Rest.Repositories;
 using Pipeline.Rehearsal.GitHub.State;
 
@@ -10,5 +13,9 @@ internal static class RestEndpoints
     public static void Map(IEndpointRouteBuilder routes, GitHubState state)
     {
         RepositoryEndpoints.Map(routes, state);
+        BranchAndCommitEndpoints.Map(routes, state);
+        RefEndpoints.Map(routes, state);
+        GitObjectEndpoints.Map(routes, state);
+        ContentsEndpoints.Map(routes, state);
     }
 }

@@ -78,4 +78,9 @@ internal static class NodeIds
 {
     public static string For(string prefix, long id) =>
         prefix + Convert.ToBase64String(BitConverter.GetBytes(id)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>A node ID derived from a string key (a commit sha, a ref name).</summary>
+    public static string ForSha(string prefix, string key) =>
+        prefix + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

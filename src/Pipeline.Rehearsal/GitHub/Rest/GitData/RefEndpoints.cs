@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Pipeline.Rehearsal.GitHub.Auth;
+using Pipeline.Rehearsal.GitHub.Hosting;
+using Pipeline.Rehearsal.GitHub.Rest.Repositories;
+using Pipeline.Rehearsal.GitHub.State;
+
+namespace Pipeline.Rehearsal.GitHub.Rest.GitData;
+
+/// <summary>The Git Data API for references: get, list matching, create, update (compare-and-swap), delete.</summary>
+internal static class RefEndpoints
+{
+    private const string Docs = "https://docs.github.com/rest/git/refs";
+
+    public static void Map(IEndpointRouteBuilder routes, GitHubState state)
+    {
+        routes.MapGet("/repos/{owner}/{repo}/git/ref/{**ref}", async context =>
+        {
+            var repository = context.Repository(state, "contents", Access.Read, Docs);
+            var name = "refs/" + context.Route("ref");
+            var found = (await repository.Git.ListRefsAsync(name, context.RequestAborted)).FirstOrDefault(r => r.Name == name)
+                ?? throw ApiErrorException.NotFound(Docs + "#get-a-reference");
+            await context.WriteJsonAsync(GitPresenter.Ref(repository, found, context.Links()), GitHubJson.Default.GitRefJson);
+        });
+
+        routes.MapGet("/repos/{owner}/{repo}/git/matching-refs/{**ref}", async context =>
+        {
+            var repository = context.Repository(state, "contents", Access.Read, Docs);
+            var refs = await repository.Git.ListRefsAsync("refs/" + context.Route("ref"), context.RequestAborted);
+            var links = context.Links();
+            await context.WriteJsonAsync(refs.Select(r => GitPresenter.Ref(repository, r, links)).ToList(),
+                GitHubJson.Default.IReadOnlyListGitRefJson);
+        });
+
+        routes.MapPost("/repos/{owner}/{repo}/git/refs", async context =>
+        {
+            var repository = context.Repository(state, "contents", Access.Write, Docs);
+            var body = await context.ReadJsonAsync(GitHubJson.Default.CreateRefRequest);
+            var created = await RefWrites.CreateAsync(state, repository, context.Principal(), body, context.RequestAborted);
+            var json = GitPresenter.Ref(repository, created, context.Links());
+            context.Response.Headers.Location = json.Url;
+            await context.WriteJsonAsync(201, json, GitHubJson.Default.GitRefJson);
+        });
+
+        routes.MapMethods("/repos/{owner}/{repo}/git/refs/{**ref}", ["PATCH"], async context =>
+        {
+            var repository = context.Repository(state, "contents", Access.Write, Docs);
+            var body = await context.ReadJsonAsync(GitHubJson.Default.UpdateRefRequest);
+            var updated = await RefWrites.UpdateAsync(state, repository, context.Principal(), "refs/" + context.Route("ref"),
+                body, context.RequestAborted);
+            await context.WriteJsonAsync(GitPresenter.Ref(repository, updated, context.Links()), GitHubJson.Default.GitRefJson);
+        });
+
+        routes.MapDelete("/repos/{owner}/{repo}/git/refs/{**ref}", async context =>
+        {
+            var repository = context.Repository(state, "contents", Access.Write, Docs);
+            await RefWrites.DeleteAsync(state, repository, context.Principal(), "refs/" + context.Route("ref"),
+                context.RequestAborted);
+            context.NoContent();
+        });
+    }
+}

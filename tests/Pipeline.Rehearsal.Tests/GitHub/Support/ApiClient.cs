@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Pipeline.Rehearsal.Tests.GitHub.Support;
+
+/// <summary>A thin HttpClient for tests: sends JSON, returns status and parsed body.</summary>
+internal sealed class ApiClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public ApiClient(Uri baseUrl, string? token = null, string scheme = "token")
+    {
+        _http = new HttpClient { BaseAddress = baseUrl };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd("rehearsal-tests");
+        _http.DefaultRequestHeaders.Accept.ParseAdd("application/vnd.github+json");
+        if (token is not null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(scheme, token);
+        }
+    }
+
+    public Task<ApiResponse> GetAsync(string path) => SendAsync(HttpMethod.Get, path, null);
+
+    public Task<ApiResponse> PostAsync(string path, object? body) => SendAsync(HttpMethod.Post, path, body);
+
+    public Task<ApiResponse> PatchAsync(string path, object? body) => SendAsync(HttpMethod.Patch, path, body);
+
+    public Task<ApiResponse> PutAsync(string path, object? body) => SendAsync(HttpMethod.Put, path, body);
+
+    public Task<ApiResponse> DeleteAsync(string path, object? body = null) => SendAsync(HttpMethod.Delete, path, body);
+
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body)
+    {
+        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        string? sent = null;
+        if (body is not null)
+        {
+            sent = body as string ?? JsonSerializer.Serialize(body);
+            request.Content = new StringContent(sent, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        return new ApiResponse((int)response.StatusCode, text.Length > 0 && text.TrimStart()[0] is '{' or '[' ? JsonNode.Parse(text) : null,
+            text, headers, method.Method, path, sent);
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>A response as the tests see it.</summary>
+internal sealed record ApiResponse(int Status, JsonNode? Json, string Text, IReadOnlyDictionary<string, string> Headers,
+    string Method, string Path, string? RequestBody)
+{
+    public JsonNode Body => Json ?? throw new InvalidOperationException($"No JSON body (status {Status}): {Text}");
+
+    public string this[string property] => Body[property]!.GetValue<string>();
+
+    public string Message => Json?["message"]?.GetValue<string>() ?? "";
+}
