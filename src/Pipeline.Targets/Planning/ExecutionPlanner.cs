@@ -10,9 +10,8 @@ internal static class ExecutionPlanner
     public static IReadOnlyList<TargetSpec> Plan(IReadOnlyList<TargetSpec> invoked)
     {
         var rank = new Dictionary<TargetSpec, int>();
-        var queue = new List<TargetSpec>(invoked);
-        for (var i = 0; i < queue.Count; i++)
-            Visit(queue[i], rank, queue);
+        foreach (var target in invoked)
+            Visit(target, rank);
 
         var members = rank.Keys.ToHashSet();
         var edges = members.ToDictionary(t => t, _ => new HashSet<TargetSpec>());
@@ -32,7 +31,9 @@ internal static class ExecutionPlanner
         var incoming = members.ToDictionary(t => t, t => 0);
         foreach (var then in edges.Values.SelectMany(e => e))
             incoming[then]++;
-        var ready = new SortedSet<TargetSpec>(Comparer<TargetSpec>.Create((a, b) => rank[a].CompareTo(rank[b])));
+        var priority = Priorities(members, edges, rank);
+        var ready = new SortedSet<TargetSpec>(Comparer<TargetSpec>.Create((a, b) =>
+            priority[a] != priority[b] ? priority[a].CompareTo(priority[b]) : rank[a].CompareTo(rank[b])));
         foreach (var target in members.Where(t => incoming[t] == 0))
             ready.Add(target);
         var plan = new List<TargetSpec>();
@@ -52,8 +53,33 @@ internal static class ExecutionPlanner
         return plan;
     }
 
-    /// <summary>Post-order over dependencies (declaration order); triggered targets are queued to be visited after.</summary>
-    private static void Visit(TargetSpec target, Dictionary<TargetSpec, int> rank, List<TargetSpec> queue)
+    /// <summary>
+    /// A target is as urgent as the most urgent target that must wait for it: a target ordered by <c>After</c>
+    /// before an early target runs early too, instead of where its own invocation would put it.
+    /// </summary>
+    private static Dictionary<TargetSpec, int> Priorities(HashSet<TargetSpec> members, Dictionary<TargetSpec, HashSet<TargetSpec>> edges, Dictionary<TargetSpec, int> rank)
+    {
+        var priority = new Dictionary<TargetSpec, int>();
+        var active = new HashSet<TargetSpec>();
+        int Compute(TargetSpec target)
+        {
+            if (priority.TryGetValue(target, out var known))
+                return known;
+            if (!active.Add(target))
+                return rank[target]; // a cycle: reported by the caller
+            var value = rank[target];
+            foreach (var then in edges[target])
+                value = Math.Min(value, Compute(then));
+            active.Remove(target);
+            return priority[target] = value;
+        }
+        foreach (var target in members)
+            Compute(target);
+        return priority;
+    }
+
+    /// <summary>Post-order over dependencies (declaration order); triggered targets are visited right after their trigger.</summary>
+    private static void Visit(TargetSpec target, Dictionary<TargetSpec, int> rank)
     {
         var visiting = new HashSet<TargetSpec>();
         void Walk(TargetSpec current, List<TargetSpec> path)
@@ -67,8 +93,8 @@ internal static class ExecutionPlanner
                 Walk(dependency, path);
             path.RemoveAt(path.Count - 1);
             rank[current] = rank.Count;
-            foreach (var triggered in current.AllTriggers.Where(t => !queue.Contains(t)))
-                queue.Add(triggered);
+            foreach (var triggered in current.AllTriggers)
+                Walk(triggered, []);
         }
         Walk(target, []);
     }
