@@ -61,12 +61,14 @@ compile() {
   roll_forward=$(sed -n 's/.*"rollForward"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)
   roll_forward=${roll_forward:-latestPatch}
   command -v dotnet >/dev/null 2>&1 || no_sdk ", but 'dotnet' is not on PATH"
-  local installed found=""
+  local installed found="" log
   installed=$(dotnet --list-sdks 2>/dev/null | cut -d' ' -f1)
   for v in $installed; do sdk_matches "$v" && found=$v; done
   [ -n "$found" ] || no_sdk "; installed: ${installed:-none}"
+  mkdir -p "$OUT"
+  project_dirs > "$DIRS"
+  inputs=$(fingerprint)
   echo "Compiling the build project (its inputs changed)..." >&2
-  local log
   if ! log=$(dotnet build "$PROJECT" -o "$OUT" -nologo -v q -clp:NoSummary 2>&1); then
     echo "$log" >&2
     fail "the build project did not compile (errors above)."
@@ -75,9 +77,6 @@ compile() {
 
 DIRS="$OUT/inputs.dirs"
 if [ ! -f "$DLL" ] || [ ! -f "$STAMP" ] || [ ! -f "$DIRS" ] || [ "$(< "$STAMP")" != "$(fingerprint)" ]; then
-  mkdir -p "$OUT"
-  project_dirs > "$DIRS"
-  inputs=$(fingerprint)
   compile
   echo "$inputs" > "$STAMP"
 fi
