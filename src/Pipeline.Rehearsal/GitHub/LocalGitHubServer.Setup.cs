@@ -101,6 +101,22 @@ public sealed partial class LocalGitHubServer
         }
     }
 
+    /// <summary>
+    /// Records the outcome of a check on a commit (the same as a commit status with that context); pull requests
+    /// waiting to auto-merge merge once every required check of their base branch has succeeded on their head.
+    /// </summary>
+    public async Task SetCheckAsync(string owner, string repo, string sha, string name, CheckConclusion conclusion,
+        CancellationToken ct = default)
+    {
+        var repository = RequireRepository(owner, repo);
+        _state.SetCheck(repository, sha, name, conclusion);
+        await _state.RefsChangedAsync(repository, ct);
+    }
+
+    /// <summary>The commit a branch of a hosted repository points at, or null when the branch does not exist.</summary>
+    public Task<string?> BranchHeadAsync(string owner, string repo, string branch, CancellationToken ct = default) =>
+        RequireRepository(owner, repo).Git.ReadRefAsync("refs/heads/" + branch, ct);
+
     private RepositoryState RequireRepository(string owner, string repo) =>
         _state.FindRepository(owner, repo)
         ?? throw new InvalidOperationException($"Repository '{owner}/{repo}' does not exist on this server. Call CreateRepositoryAsync first.");

@@ -69,6 +69,7 @@ public sealed partial class LocalGitHubServer : IAsyncDisposable
             ?? Path.Combine(Path.GetTempPath(), "rehearsal-github-" + Guid.NewGuid().ToString("N")));
         Directory.CreateDirectory(dataDirectory);
         var state = new GitHubState(dataDirectory, options);
+        state.AutoMerge = (repository, token) => Rest.Pulls.AutoMerger.RunAsync(state, repository, token);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {

@@ -41,6 +41,27 @@ internal static class Api
         }
     }
 
+    /// <summary>Reads a JSON body that may be absent (GitHub accepts an empty body where every field is optional).</summary>
+    public static async Task<T?> ReadOptionalJsonAsync<T>(this HttpContext context, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var text = await reader.ReadToEndAsync(context.RequestAborted);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(text, typeInfo);
+        }
+        catch (JsonException)
+        {
+            throw new ApiErrorException(400, "Problems parsing JSON");
+        }
+    }
+
     public static async Task WriteJsonAsync<T>(this HttpContext context, int status, T value, JsonTypeInfo<T> typeInfo)
     {
         context.Response.StatusCode = status;

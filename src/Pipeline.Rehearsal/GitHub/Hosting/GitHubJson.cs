@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Pipeline.Rehearsal.GitHub.Rest.Apps;
+using Pipeline.Rehearsal.GitHub.Rest.Checks;
 using Pipeline.Rehearsal.GitHub.Rest.Commits;
 using Pipeline.Rehearsal.GitHub.Rest.Contents;
 using Pipeline.Rehearsal.GitHub.Rest.GitData;
+using Pipeline.Rehearsal.GitHub.Rest.Pulls;
 using Pipeline.Rehearsal.GitHub.Rest.Repositories;
 
 namespace Pipeline.Rehearsal.GitHub.Hosting;
@@ -37,5 +40,21 @@ namespace Pipeline.Rehearsal.GitHub.Hosting;
 [JsonSerializable(typeof(IReadOnlyList<ContentItemJson>))]
 [JsonSerializable(typeof(FileCommitJson))]
 [JsonSerializable(typeof(FileWriteRequest))]
+[JsonSerializable(typeof(PullRequestJson))]
+[JsonSerializable(typeof(IReadOnlyList<PullRequestJson>))]
+[JsonSerializable(typeof(CreatePullRequest))]
+[JsonSerializable(typeof(UpdatePullRequest))]
+[JsonSerializable(typeof(MergePullRequest))]
+[JsonSerializable(typeof(MergeResultJson))]
+[JsonSerializable(typeof(IReadOnlyList<LabelJson>))]
+[JsonSerializable(typeof(CreateStatusRequest))]
+[JsonSerializable(typeof(StatusJson))]
+[JsonSerializable(typeof(IntegrationJson))]
+[JsonSerializable(typeof(InstallationJson))]
+[JsonSerializable(typeof(IReadOnlyList<InstallationJson>))]
+[JsonSerializable(typeof(InstallationTokenJson))]
+[JsonSerializable(typeof(AccessTokenRequest))]
+[JsonSerializable(typeof(InstallationRepositoriesJson))]
+[JsonSerializable(typeof(AuthenticatedUserJson))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class GitHubJson : JsonSerializerContext;

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Routing;
+using Pipeline.Rehearsal.GitHub.Rest.Apps;
+using Pipeline.Rehearsal.GitHub.Rest.Checks;
 using Pipeline.Rehearsal.GitHub.Rest.Commits;
 using Pipeline.Rehearsal.GitHub.Rest.Contents;
+using Pipeline.Rehearsal.GitHub.Rest.Dispatches;
 using Pipeline.Rehearsal.GitHub.Rest.GitData;
+using Pipeline.Rehearsal.GitHub.Rest.Pulls;
 using Pipeline.Rehearsal.GitHub.Rest.Repositories;
 using Pipeline.Rehearsal.GitHub.State;
 
@@ -17,5 +21,10 @@ internal static class RestEndpoints
         RefEndpoints.Map(routes, state);
         GitObjectEndpoints.Map(routes, state);
         ContentsEndpoints.Map(routes, state);
+        PullEndpoints.Map(routes, state);
+        LabelEndpoints.Map(routes, state);
+        StatusEndpoints.Map(routes, state);
+        DispatchEndpoints.Map(routes, state);
+        AppEndpoints.Map(routes, state);
     }
 }

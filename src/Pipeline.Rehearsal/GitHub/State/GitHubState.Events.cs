@@ -7,4 +7,18 @@ internal sealed partial class GitHubState
 
     public Task RefsChangedAsync(RepositoryState repository, CancellationToken ct) =>
         AutoMerge?.Invoke(repository, ct) ?? Task.CompletedTask;
+
+    public void SetCheck(RepositoryState repository, string sha, string name, CheckConclusion conclusion)
+    {
+        lock (repository.Checks)
+        {
+            if (!repository.Checks.TryGetValue(sha, out var checks))
+            {
+                checks = new Dictionary<string, CheckConclusion>(StringComparer.Ordinal);
+                repository.Checks[sha] = checks;
+            }
+
+            checks[name] = conclusion;
+        }
+    }
 }

@@ -33,6 +33,9 @@ internal sealed class RepositoryState(long id, AccountState owner, string name, 
 
     public int NextIssueNumber { get; set; } = 1;
 
+    /// <summary>Labels by name (case-insensitive), created on first use.</summary>
+    public Dictionary<string, LabelState> Labels { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Check conclusions by commit sha, then check name.</summary>
     public Dictionary<string, Dictionary<string, CheckConclusion>> Checks { get; } = new(StringComparer.Ordinal);
 
@@ -66,6 +69,9 @@ internal sealed class RepositoryState(long id, AccountState owner, string name, 
         }
     }
 }
+
+/// <summary>A repository label.</summary>
+internal sealed record LabelState(long Id, string Name, string Color, string? Description);
 
 /// <summary>A user, organisation or App bot account.</summary>
 internal sealed record AccountState(long Id, string Login, string Type)
