@@ -34,6 +34,19 @@ public sealed class RegistryCredentialProvider
     /// <summary>A provider that never finds credentials.</summary>
     public static RegistryCredentialProvider Anonymous { get; } = new(dockerConfigPath: string.Empty, environment: _ => null);
 
+    /// <summary>A provider that returns <paramref name="credential"/> for <paramref name="registry"/> and otherwise behaves like this one.</summary>
+    public RegistryCredentialProvider With(string registry, RegistryCredential credential)
+    {
+        var merged = new Dictionary<string, RegistryCredential>(StringComparer.Ordinal);
+        foreach (var (name, value) in _explicit)
+        {
+            merged[NormaliseRegistry(name)] = value;
+        }
+
+        merged[NormaliseRegistry(registry)] = credential;
+        return new RegistryCredentialProvider(merged, _dockerConfigPath ?? string.Empty, _environment);
+    }
+
     /// <summary>The credential for <paramref name="registry"/>, or null for anonymous access.</summary>
     public RegistryCredential? Find(string registry)
     {

@@ -10,6 +10,7 @@ namespace Pipeline.Containers;
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(ManifestKind))]
 [JsonSerializable(typeof(OciIndex))]
+[JsonSerializable(typeof(OciDescriptor))]
 [JsonSerializable(typeof(OciManifest))]
 [JsonSerializable(typeof(OciImageConfig))]
 [JsonSerializable(typeof(EngineVersion))]

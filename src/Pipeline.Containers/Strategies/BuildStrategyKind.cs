@@ -1,0 +1,42 @@
+namespace Pipeline.Containers;
+
+/// <summary>How a multi-platform image is built (<c>--build-strategy</c>).</summary>
+public enum BuildStrategyKind
+{
+    /// <summary>buildx when the plugin is installed, otherwise the engine.</summary>
+    Auto,
+
+    /// <summary>One <c>docker buildx build --platform ... --push</c>.</summary>
+    Buildx,
+
+    /// <summary>One BuildKit build per platform on the Docker Engine API, each pushed, then an index assembled and pushed.</summary>
+    Engine,
+
+    /// <summary>One platform per CI runner, each writing its digest to <c>artifacts/</c>, then a merge that assembles the index.</summary>
+    Split,
+}
+
+/// <summary>Parsing of <see cref="BuildStrategyKind"/> from parameter text.</summary>
+public static class BuildStrategyKinds
+{
+    /// <summary>Parses <c>auto</c>, <c>buildx</c>, <c>engine</c> or <c>split</c> (any case); the error lists the valid values.</summary>
+    public static BuildStrategyKind Parse(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? BuildStrategyKind.Auto
+            : Enum.TryParse<BuildStrategyKind>(text.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind)
+                ? kind
+                : throw new BuildInputException("--build-strategy", text, "unknown strategy; use auto, buildx, engine or split.");
+
+    /// <summary>The parameter text of <paramref name="kind"/>.</summary>
+    public static string Name(this BuildStrategyKind kind) => kind.ToString().ToLowerInvariant();
+}
+
+/// <summary>One way of building and pushing a multi-platform image.</summary>
+public interface IImageBuildStrategy
+{
+    /// <summary>Which strategy this is.</summary>
+    BuildStrategyKind Kind { get; }
+
+    /// <summary>Builds every platform of <paramref name="request"/>, pushes the index under its tags and says what was pushed.</summary>
+    Task<BuiltImage> BuildAsync(ImageBuildRequest request, CancellationToken cancellationToken = default);
+}

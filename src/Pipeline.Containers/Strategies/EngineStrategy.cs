@@ -1,0 +1,33 @@
+namespace Pipeline.Containers;
+
+/// <summary>
+/// Builds each platform with BuildKit through the Docker Engine API (<c>POST /build?version=2&amp;platform=...</c>,
+/// no client session needed: the context travels as the request body), concurrently; pushes each under a platform
+/// tag (<c>&lt;first tag&gt;-linux-arm64</c>); then assembles an OCI index through the registry API and pushes it
+/// under every tag. BuildKit, unlike the classic builder, writes the requested architecture into each image config,
+/// and that config is checked before anything is pushed.
+/// </summary>
+public sealed class EngineStrategy(DockerEngineClient engine, ImageBuilderOptions? options = null) : IImageBuildStrategy
+{
+    private readonly ImageBuilderOptions _options = options ?? new ImageBuilderOptions();
+
+    /// <inheritdoc />
+    public BuildStrategyKind Kind => BuildStrategyKind.Engine;
+
+    /// <inheritdoc />
+    public async Task<BuiltImage> BuildAsync(ImageBuildRequest request, CancellationToken cancellationToken = default)
+    {
+        var build = ResolvedBuild.From(request, _options.Time.GetUtcNow());
+        using var registry = _options.CreateRegistryClient(request, build.Repository);
+        await Task.WhenAll(engine.PingAsync(cancellationToken), registry.PingAsync(build.Repository.Registry, cancellationToken)).ConfigureAwait(false);
+        using var archive = BuildContextArchive.Create(request.Context, request.Dockerfile);
+        var images = await Concurrently.RunAsync(
+            request.Platforms,
+            _options.MaxParallelBuilds,
+            (platform, token) => EnginePlatformBuild.RunAsync(engine, registry, build, archive, platform, _options, token),
+            cancellationToken).ConfigureAwait(false);
+        var index = ImageIndexAssembler.Assemble(images, build.Annotations);
+        await EnginePlatformBuild.PushIndexAsync(registry, build, index, _options.Output, cancellationToken).ConfigureAwait(false);
+        return EnginePlatformBuild.ToBuiltImage(build, index, images, Kind);
+    }
+}

@@ -1,0 +1,92 @@
+namespace Pipeline.Containers;
+
+/// <summary>
+/// The entry point of BuildMultiArchImage: chooses a strategy (buildx when the plugin is installed, otherwise the
+/// engine; or the one asked for), builds every platform, pushes the index under the tags and returns what was pushed.
+/// <code>
+/// using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { Output = output });
+/// var built = await builder.BuildAsync(new ImageBuildRequest("ghcr.io/org/app", "src/app") { SourceCommit = sha }, BuildStrategyKind.Auto);
+/// await built.WriteAsync("artifacts/image.json");
+/// </code>
+/// </summary>
+public sealed class MultiPlatformImageBuilder : IDisposable
+{
+    private readonly DockerEngineClient _engine;
+
+    /// <summary>Creates a builder.</summary>
+    public MultiPlatformImageBuilder(ImageBuilderOptions? options = null)
+    {
+        Options = options ?? new ImageBuilderOptions();
+        _engine = new DockerEngineClient(Options.Endpoint);
+        Buildx = new BuildxDriver(Options.DockerProgram);
+    }
+
+    /// <summary>The settings.</summary>
+    public ImageBuilderOptions Options { get; }
+
+    /// <summary>The Docker Engine API client the engine and split strategies use.</summary>
+    public DockerEngineClient Engine => _engine;
+
+    /// <summary>The buildx driver the buildx strategy uses.</summary>
+    public BuildxDriver Buildx { get; }
+
+    /// <summary>The split strategy, for one platform per runner (<see cref="SplitStrategy.BuildPlatformAsync"/>) and the merge job.</summary>
+    public SplitStrategy Split => new(_engine, Options);
+
+    /// <summary>
+    /// The strategy to use: <paramref name="requested"/> unless it is <see cref="BuildStrategyKind.Auto"/>, which means
+    /// buildx when <c>docker buildx version</c> works, else the engine when one answers, else an error naming what to install.
+    /// </summary>
+    public async Task<BuildStrategyKind> ChooseAsync(BuildStrategyKind requested = BuildStrategyKind.Auto, CancellationToken cancellationToken = default)
+    {
+        if (requested != BuildStrategyKind.Auto)
+        {
+            return requested;
+        }
+
+        if (await Buildx.IsAvailableAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return BuildStrategyKind.Buildx;
+        }
+
+        try
+        {
+            await _engine.PingAsync(cancellationToken).ConfigureAwait(false);
+            return BuildStrategyKind.Engine;
+        }
+        catch (DockerEngineUnavailableException exception)
+        {
+            throw new ContainerException(
+                $"Neither the docker buildx plugin nor a Docker engine is available ({exception.Message}). Install Docker with the buildx "
+                + "plugin (Debian: apt-get install docker.io docker-buildx), or start the engine.",
+                exception);
+        }
+    }
+
+    /// <summary>The strategy object for <paramref name="kind"/> (not <see cref="BuildStrategyKind.Auto"/>).</summary>
+    public IImageBuildStrategy Create(BuildStrategyKind kind) => kind switch
+    {
+        BuildStrategyKind.Buildx => new BuildxStrategy(Buildx, Options),
+        BuildStrategyKind.Engine => new EngineStrategy(_engine, Options),
+        BuildStrategyKind.Split => Split,
+        _ => throw new ArgumentException("Choose a strategy first with ChooseAsync.", nameof(kind)),
+    };
+
+    /// <summary>Builds and pushes <paramref name="request"/> with the chosen strategy.</summary>
+    public async Task<BuiltImage> BuildAsync(ImageBuildRequest request, BuildStrategyKind strategy = BuildStrategyKind.Auto, CancellationToken cancellationToken = default)
+    {
+        var kind = await ChooseAsync(strategy, cancellationToken).ConfigureAwait(false);
+        Options.Output?.Report($"Building {request.Repository} for {string.Join(", ", request.Platforms)} with the {kind.Name()} strategy.");
+        return await Create(kind).BuildAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A <see cref="DigestCapture"/> using the registry settings of <paramref name="request"/>; dispose the client with it.</summary>
+    public (DigestCapture Capture, RegistryClient Registry) CreateCapture(ImageBuildRequest request)
+    {
+        var registry = Options.CreateRegistryClient(request, ImageReference.ForRepository(request.Repository));
+        return (new DigestCapture(registry, Options.Time), registry);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _engine.Dispose();
+}

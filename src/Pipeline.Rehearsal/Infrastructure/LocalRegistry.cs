@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Pipeline.Rehearsal.Infrastructure;
+
+/// <summary>
+/// A real OCI registry (<c>docker-registry serve</c>, the distribution registry) on a free loopback port, with a
+/// generated config and its storage in a temporary folder. Disposing stops the process and deletes the folder.
+/// </summary>
+public sealed class LocalRegistry : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _folder;
+
+    private LocalRegistry(Process process, string folder, int port)
+    {
+        _process = process;
+        _folder = folder;
+        Port = port;
+    }
+
+    /// <summary>The port on 127.0.0.1.</summary>
+    public int Port { get; }
+
+    /// <summary><c>127.0.0.1:port</c>, the registry part of image references.</summary>
+    public string Address => $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The registry's log file (its stdout and stderr).</summary>
+    public string LogPath => Path.Combine(_folder, "registry.log");
+
+    /// <summary>Starts a registry; installs <c>docker-registry</c> with apt first when allowed and missing (saying so).</summary>
+    public static async Task<LocalRegistry> StartAsync(LocalRegistryOptions? options = null, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new LocalRegistryOptions();
+        var executable = options.Executable ?? await FindOrInstallAsync(options, log, cancellationToken).ConfigureAwait(false);
+        var folder = Directory.CreateTempSubdirectory("pipeline-registry-").FullName;
+        var port = options.Port != 0 ? options.Port : LocalProcess.FreeLoopbackPort();
+        var htpasswd = options.Users.Count == 0 ? null : Path.Combine(folder, "htpasswd");
+        if (htpasswd is not null)
+        {
+            var lines = new List<string>();
+            foreach (var (user, password) in options.Users)
+            {
+                lines.Add(await Htpasswd.LineAsync(user, password, cancellationToken).ConfigureAwait(false));
+            }
+
+            await File.WriteAllLinesAsync(htpasswd, lines, cancellationToken).ConfigureAwait(false);
+        }
+
+        var config = Path.Combine(folder, "config.yml");
+        await File.WriteAllTextAsync(config, RegistryConfig(folder, port, htpasswd), cancellationToken).ConfigureAwait(false);
+        var process = LocalProcess.StartBackground(executable, ["serve", config], Path.Combine(folder, "registry.log"));
+        var registry = new LocalRegistry(process, folder, port);
+        try
+        {
+            await registry.WaitUntilReadyAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await registry.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        log?.Invoke($"Registry started at {registry.Address} ({executable}, pid {process.Id}).");
+        return registry;
+    }
+
+    /// <summary>Stops the registry and deletes its storage.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await LocalProcess.StopAsync(_process, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean up with the rest of the temporary folder.
+        }
+    }
+
+    private static string RegistryConfig(string folder, int port, string? htpasswd)
+    {
+        var auth = htpasswd is null ? string.Empty : $"auth:\n  htpasswd:\n    realm: pipeline-local\n    path: {htpasswd}\n";
+        return $"version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: {Path.Combine(folder, "data")}\n"
+            + $"  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}\n{auth}";
+    }
+
+    private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InfrastructureException($"The registry exited with code {_process.ExitCode}: {await ReadLogAsync().ConfigureAwait(false)}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://{Address}/v2/"), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        throw new InfrastructureException($"The registry did not answer at {Address} within {timeout.TotalSeconds} s: {await ReadLogAsync().ConfigureAwait(false)}");
+    }
+
+    private async Task<string> ReadLogAsync()
+    {
+        await Task.Delay(100).ConfigureAwait(false);
+        return File.Exists(LogPath) ? (await File.ReadAllTextAsync(LogPath).ConfigureAwait(false)).Trim() : string.Empty;
+    }
+
+    private static async Task<string> FindOrInstallAsync(LocalRegistryOptions options, Action<string>? log, CancellationToken cancellationToken)
+    {
+        if ((LocalProcess.FindOnPath("docker-registry", "/usr/bin") ?? LocalProcess.FindOnPath("registry")) is { } found)
+        {
+            return found;
+        }
+
+        var host = options.Host ?? HostFacts.Detect();
+        if (!options.AllowInstall || !host.CanInstallWithApt)
+        {
+            throw new InfrastructureException(
+                "No registry program found (looked for 'docker-registry' and 'registry' on PATH). Install one: on Debian or Ubuntu "
+                + "'sudo apt-get install docker-registry'; elsewhere the 'registry' binary of https://github.com/distribution/distribution/releases.");
+        }
+
+        await AptInstaller.InstallAsync("docker-registry", log, cancellationToken).ConfigureAwait(false);
+        return LocalProcess.FindOnPath("docker-registry", "/usr/bin")
+            ?? throw new InfrastructureException("apt-get installed docker-registry but 'docker-registry' is still not on PATH.");
+    }
+}
