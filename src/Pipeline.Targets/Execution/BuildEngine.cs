@@ -77,7 +77,18 @@ public static partial class BuildEngine
         }
 
         if (!IsServerBuild(environment))
-            BuildSchema.WriteIfChanged(root, model);
+        {
+            try
+            {
+                BuildSchema.WriteIfChanged(root, model);
+                if (build is IHaveGitHubWorkflows generator)
+                    WorkflowGenerator.WriteIfChanged(root, model, generator.GitHubWorkflows);
+            }
+            catch (BuildDefinitionException exception)
+            {
+                return Invalid(output, [exception.Message]);
+            }
+        }
 
         if (arguments.Help)
         {
