@@ -12,7 +12,7 @@ internal static class WorkflowGenerator
         yaml.Map("on", () => WriteTriggers(yaml, workflow.On)).Blank();
         if (workflow.ConcurrencyGroup != null)
         {
-            yaml.Map("concurrency", () => yaml.Value("group", workflow.ConcurrencyGroup).Value("cancel-in-progress", workflow.CancelInProgress ? "true" : "false"));
+            yaml.Map("concurrency", () => yaml.Value("group", workflow.ConcurrencyGroup).Typed("cancel-in-progress", workflow.CancelInProgress));
             yaml.Blank();
         }
         yaml.Map("permissions", workflow.Permissions).Blank();
