@@ -27,6 +27,7 @@ internal static class Routes
         app.UseMiddleware<GitHubMiddleware>(state, faults, limits);
         app.UseRouting();
         RestEndpoints.Map(app, state);
+        GraphQL.GraphQLEndpoint.Map(app, state);
         SmartHttpEndpoints.Map(app, state);
         app.MapFallback(context => throw ApiErrorException.NotFound());
     }

@@ -76,6 +76,31 @@ internal sealed partial class GitHubState(string dataDirectory, LocalGitHubServe
         }
     }
 
+    public IReadOnlyList<RepositoryState> AllRepositories()
+    {
+        lock (_repositories)
+        {
+            return _repositories.Values.OrderBy(r => r.Id).ToList();
+        }
+    }
+
+    /// <summary>A pull request by its GraphQL node ID, with its repository.</summary>
+    public (RepositoryState Repository, PullRequestState PullRequest)? FindPullRequest(string nodeId)
+    {
+        foreach (var repository in AllRepositories())
+        {
+            lock (repository.PullRequests)
+            {
+                if (repository.PullRequests.FirstOrDefault(p => p.NodeId == nodeId) is { } pull)
+                {
+                    return (repository, pull);
+                }
+            }
+        }
+
+        return null;
+    }
+
     public RepositoryState? FindRepositoryByNodeId(string nodeId)
     {
         lock (_repositories)

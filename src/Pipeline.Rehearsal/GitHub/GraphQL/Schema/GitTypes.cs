@@ -1,0 +1,151 @@
+using System.Text;
+using Pipeline.Rehearsal.GitHub.Auth;
+using Pipeline.Rehearsal.GitHub.Git;
+using Pipeline.Rehearsal.GitHub.GraphQL.Execution;
+using Pipeline.Rehearsal.GitHub.Hosting;
+using Pipeline.Rehearsal.GitHub.State;
+
+namespace Pipeline.Rehearsal.GitHub.GraphQL.Schema;
+
+/// <summary>Git objects and refs as GraphQL types: Blob, Tree, Commit (GitObject), Ref.</summary>
+internal static class GitTypes
+{
+    public static async Task<GraphObject?> ObjectAsync(GraphContext context, RepositoryState repository, string? expression,
+        string? oid)
+    {
+        context.Require(repository, "contents", Access.Read);
+        var git = repository.Git;
+        string? sha = oid;
+        if (expression is not null)
+        {
+            if (expression.StartsWith('-'))
+            {
+                return null;
+            }
+
+            var resolved = await git.RunAsync(["rev-parse", "--verify", "--quiet", expression], ct: context.Cancellation);
+            sha = resolved.ExitCode == 0 ? resolved.Text.Trim() : null;
+        }
+
+        if (sha is null || await git.ReadObjectAsync(sha, context.Cancellation) is not { } obj)
+        {
+            return null;
+        }
+
+        return obj.Type switch
+        {
+            "blob" => Blob(repository, obj, context),
+            "tree" => Tree(context, repository, obj.Sha),
+            "commit" => Commit(context, repository, (await git.ReadCommitAsync(obj.Sha, context.Cancellation))!),
+            _ => null,
+        };
+    }
+
+    public static GraphObject Blob(RepositoryState repository, GitObject blob, GraphContext context)
+    {
+        var binary = blob.Content.AsSpan(0, Math.Min(blob.Content.Length, 8000)).Contains((byte)0);
+        return new GraphObject("Blob", "GitObject", "Node")
+            .Value("id", NodeIds.ForSha("B_kwDO", blob.Sha))
+            .Value("oid", blob.Sha)
+            .Value("abbreviatedOid", blob.Sha[..7])
+            .Value("byteSize", blob.Content.Length)
+            .Value("isBinary", binary)
+            .Value("isTruncated", false)
+            .Field("text", () => binary ? null : Encoding.UTF8.GetString(blob.Content))
+            .Value("commitUrl", context.Links.RepoHtml(repository.FullName))
+            .Field("repository", () => RepositoryType.Create(context, repository));
+    }
+
+    public static GraphObject Tree(GraphContext context, RepositoryState repository, string sha) =>
+        new GraphObject("Tree", "GitObject", "Node")
+            .Value("id", NodeIds.ForSha("T_kwDO", sha))
+            .Value("oid", sha)
+            .Value("abbreviatedOid", sha[..7])
+            .Field("entries", async _ => (object?)(await repository.Git.ListTreeAsync(sha, false, ct: context.Cancellation))
+                .Select(e => new GraphObject("TreeEntry")
+                    .Value("name", e.Path)
+                    .Value("path", e.Path)
+                    .Value("type", e.Type)
+                    .Value("mode", Convert.ToInt32(e.Mode, 8))
+                    .Value("oid", e.Sha)
+                    .Value("size", (int)(e.Size ?? 0))
+                    .Field("object", async _ => (object?)await ObjectAsync(context, repository, null, e.Sha)))
+                .ToList())
+            .Field("repository", () => RepositoryType.Create(context, repository));
+
+    public static GraphObject Commit(GraphContext context, RepositoryState repository, GitCommit commit)
+    {
+        var url = context.Links.RepoHtml(repository.FullName) + "/commit/" + commit.Sha;
+        bool verified;
+        lock (repository.VerifiedCommits)
+        {
+            verified = repository.VerifiedCommits.Contains(commit.Sha);
+        }
+
+        var headline = commit.Message.Split('\n')[0];
+        return new GraphObject("Commit", "GitObject", "Node")
+            .Value("id", NodeIds.ForSha("C_kwDO", commit.Sha))
+            .Value("oid", commit.Sha)
+            .Value("abbreviatedOid", commit.Sha[..7])
+            .Value("url", url)
+            .Value("commitUrl", url)
+            .Value("message", commit.Message.TrimEnd('\n'))
+            .Value("messageHeadline", headline)
+            .Value("messageBody", commit.Message.Length > headline.Length ? commit.Message[headline.Length..].Trim('\n') : "")
+            .Value("committedDate", Timestamps.Format(commit.Committer.When))
+            .Value("authoredDate", Timestamps.Format(commit.Author.When))
+            .Value("author", Actor(commit.Author))
+            .Value("committer", Actor(commit.Committer))
+            .Value("signature", verified
+                ? new GraphObject("GpgSignature", "GitSignature").Value("isValid", true).Value("state", "VALID")
+                    .Value("wasSignedByGitHub", true)
+                : null)
+            .Field("tree", () => Tree(context, repository, commit.Tree))
+            .Value("treeUrl", context.Links.RepoHtml(repository.FullName) + "/tree/" + commit.Sha)
+            .Field("parents", async _ =>
+            {
+                var parents = new List<GraphObject>();
+                foreach (var parent in commit.Parents)
+                {
+                    parents.Add(Commit(context, repository, (await repository.Git.ReadCommitAsync(parent, context.Cancellation))!));
+                }
+
+                return Connections.Of("CommitConnection", parents);
+            })
+            .Field("repository", () => RepositoryType.Create(context, repository));
+    }
+
+    public static GraphObject Ref(GraphContext context, RepositoryState repository, string fullName, string sha)
+    {
+        var slash = fullName.StartsWith("refs/heads/", StringComparison.Ordinal) ? "refs/heads/".Length
+            : fullName.StartsWith("refs/tags/", StringComparison.Ordinal) ? "refs/tags/".Length : fullName.LastIndexOf('/') + 1;
+        return new GraphObject("Ref", "Node")
+            .Value("id", NodeIds.ForSha("REF_kwDO", repository.Id + fullName))
+            .Value("name", fullName[slash..])
+            .Value("prefix", fullName[..slash])
+            .Field("target", async _ => (object?)await ObjectAsync(context, repository, null, sha))
+            .Field("repository", () => RepositoryType.Create(context, repository))
+            .Field("associatedPullRequests", arguments => RepositoryType.PullRequestsAsync(context, repository,
+                arguments, head: fullName[slash..]));
+    }
+
+    private static GraphObject Actor(GitIdentity identity) =>
+        new GraphObject("GitActor")
+            .Value("name", identity.Name)
+            .Value("email", identity.Email)
+            .Value("date", Timestamps.Format(identity.When));
+}
+
+/// <summary>Connections (<c>nodes</c>, <c>edges</c>, <c>totalCount</c>, <c>pageInfo</c>) over complete lists.</summary>
+internal static class Connections
+{
+    public static GraphObject Of(string typeName, IReadOnlyList<GraphObject> items) =>
+        new GraphObject(typeName)
+            .Value("nodes", items)
+            .Value("totalCount", items.Count)
+            .Value("edges", items.Select((item, i) => new GraphObject(typeName.Replace("Connection", "Edge", StringComparison.Ordinal))
+                .Value("node", item).Value("cursor", Convert.ToBase64String(Encoding.UTF8.GetBytes("cursor:" + (i + 1))))).ToList())
+            .Value("pageInfo", new GraphObject("PageInfo").Value("hasNextPage", false).Value("hasPreviousPage", false)
+                .Value("endCursor", items.Count == 0 ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes("cursor:" + items.Count)))
+                .Value("startCursor", items.Count == 0 ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes("cursor:1"))));
+}
