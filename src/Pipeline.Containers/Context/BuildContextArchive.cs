@@ -40,14 +40,12 @@ internal sealed class BuildContextArchive : IDisposable
         var path = Path.Combine(Path.GetTempPath(), $"pipeline-context-{Guid.NewGuid():N}.tar");
         var count = 0;
         using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-        using (var writer = new TarWriter(file, TarEntryFormat.Pax, leaveOpen: false))
+        // GNU format, Dockerfile first: BuildKit decides whether a remote context is a tar or a bare Dockerfile from
+        // its first 1024 bytes, which a PAX extended header would fill before the first real entry.
+        using (var writer = new TarWriter(file, TarEntryFormat.Gnu, leaveOpen: false))
         {
-            count = AddDirectory(writer, context, context, ignore, keep: [relative, ".dockerignore"]);
-            if (!inside)
-            {
-                writer.WriteEntry(dockerfilePath, dockerfileName);
-                count++;
-            }
+            writer.WriteEntry(dockerfilePath, dockerfileName);
+            count = 1 + AddDirectory(writer, context, context, ignore, keep: [relative, ".dockerignore"], skip: inside ? relative : null);
         }
 
         return new BuildContextArchive(path, dockerfileName, count);
@@ -90,7 +88,7 @@ internal sealed class BuildContextArchive : IDisposable
         }
     }
 
-    private static int AddDirectory(TarWriter writer, string root, string directory, DockerIgnore ignore, string[] keep)
+    private static int AddDirectory(TarWriter writer, string root, string directory, DockerIgnore ignore, string[] keep, string? skip)
     {
         var count = 0;
         foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
@@ -103,7 +101,7 @@ internal sealed class BuildContextArchive : IDisposable
                 continue;
             }
 
-            if (!excluded)
+            if (!excluded && relative != skip)
             {
                 writer.WriteEntry(entry.FullName, relative);
                 count++;
@@ -111,7 +109,7 @@ internal sealed class BuildContextArchive : IDisposable
 
             if (isDirectory)
             {
-                count += AddDirectory(writer, root, entry.FullName, ignore, keep);
+                count += AddDirectory(writer, root, entry.FullName, ignore, keep, skip);
             }
         }
 

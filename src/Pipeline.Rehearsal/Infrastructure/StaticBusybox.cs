@@ -1,0 +1,107 @@
+using System.Globalization;
+
+namespace Pipeline.Rehearsal.Infrastructure;
+
+/// <summary>
+/// Debian's statically linked busybox for a CPU architecture, downloaded once with <c>apt-get download</c> into a
+/// cache folder using private package lists (the machine's apt state is not changed), then unpacked with
+/// <c>dpkg-deb</c>. Lets tests build runnable images <c>FROM scratch</c> for several platforms without a base image.
+/// </summary>
+public static class StaticBusybox
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    /// <summary>The default cache: <c>$XDG_CACHE_HOME/pipeline/busybox</c> or <c>~/.cache/pipeline/busybox</c>.</summary>
+    public static string DefaultCacheFolder =>
+        Path.Combine(
+            Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
+            "pipeline",
+            "busybox");
+
+    /// <summary>The Debian architecture name of a Go/OCI architecture (<c>arm64</c>, <c>arm</c> → <c>armhf</c>, <c>ppc64le</c> → <c>ppc64el</c>).</summary>
+    public static string DebianArchitecture(string architecture) => architecture switch
+    {
+        "arm" => "armhf",
+        "386" => "i386",
+        "ppc64le" => "ppc64el",
+        _ => architecture,
+    };
+
+    /// <summary>The path of the busybox binary for <paramref name="architecture"/>, downloading it when not cached.</summary>
+    public static async Task<string> GetAsync(string architecture, string? cacheFolder = null, CancellationToken cancellationToken = default)
+    {
+        var debian = DebianArchitecture(architecture);
+        var folder = Path.Combine(cacheFolder ?? DefaultCacheFolder, debian);
+        var binary = Path.Combine(folder, "root", "bin", "busybox");
+        if (File.Exists(binary))
+        {
+            return binary;
+        }
+
+        await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!File.Exists(binary))
+            {
+                await DownloadAsync(debian, folder, cancellationToken).ConfigureAwait(false);
+            }
+
+            return File.Exists(binary) ? binary : throw new InfrastructureException($"busybox-static for {debian} unpacked without bin/busybox in {folder}.");
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task DownloadAsync(string debian, string folder, CancellationToken cancellationToken)
+    {
+        var lists = Path.Combine(folder, "lists");
+        var cache = Path.Combine(folder, "cache");
+        Directory.CreateDirectory(Path.Combine(lists, "partial"));
+        Directory.CreateDirectory(Path.Combine(cache, "archives", "partial"));
+        string[] options =
+        [
+            $"-oAPT::Architecture={debian}", $"-oAPT::Architectures={debian}", $"-oDir::State::Lists={lists}",
+            $"-oDir::Cache={cache}", "-oDir::Cache::pkgcache=", "-oDir::Cache::srcpkgcache=", "-oDebug::NoLocking=1",
+        ];
+        if (LocalProcess.FindOnPath("apt-get") is null || LocalProcess.FindOnPath("dpkg-deb") is null)
+        {
+            throw new InfrastructureException("Downloading busybox-static needs apt-get and dpkg-deb (a Debian or Ubuntu machine).");
+        }
+
+        var (code, output) = await LocalProcess.RunAsync("apt-get", [.. options, "update"], cancellationToken).ConfigureAwait(false);
+        if (code != 0)
+        {
+            throw new InfrastructureException($"apt-get update for {debian} failed ({code}): {output.Trim()}");
+        }
+
+        var download = Path.Combine(folder, "download");
+        Directory.CreateDirectory(download);
+        var info = new System.Diagnostics.ProcessStartInfo("apt-get") { WorkingDirectory = download, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in options.Append("download").Append("busybox-static"))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using (var process = System.Diagnostics.Process.Start(info)!)
+        {
+            var error = await process.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            if (process.ExitCode != 0)
+            {
+                throw new InfrastructureException(
+                    $"apt-get download busybox-static for {debian} failed ({process.ExitCode.ToString(CultureInfo.InvariantCulture)}): {error.Trim()}");
+            }
+        }
+
+        var package = Directory.EnumerateFiles(download, "*.deb").FirstOrDefault()
+            ?? throw new InfrastructureException($"apt-get download produced no .deb in {download}.");
+        (code, output) = await LocalProcess.RunAsync("dpkg-deb", ["-x", package, Path.Combine(folder, "root")], cancellationToken).ConfigureAwait(false);
+        if (code != 0)
+        {
+            throw new InfrastructureException($"dpkg-deb -x {package} failed ({code}): {output.Trim()}");
+        }
+    }
+}
