@@ -10,7 +10,8 @@ public static class UnifiedDiff
 
     /// <summary>
     /// The diff from <paramref name="before"/> to <paramref name="after"/> with headers <c>a/path</c> and
-    /// <c>b/path</c>; empty when the texts are equal. Lines are shown without their line ending.
+    /// <c>b/path</c>; empty when the texts are equal. A CRLF line keeps its <c>\r</c>, as <c>git diff</c> shows it,
+    /// so the output applies with <c>git apply</c>.
     /// </summary>
     public static string Render(string path, string before, string after)
     {
@@ -21,7 +22,7 @@ public static class UnifiedDiff
 
         var a = Lines.Split(before);
         var b = Lines.Split(after);
-        var script = LineDiff.Compute(a.Text, b.Text);
+        var script = LineDiff.Compute(a.Keys(), b.Keys());
         var output = new StringBuilder();
         output.Append("--- a/").Append(path).Append('\n').Append("+++ b/").Append(path).Append('\n');
         foreach (var hunk in Hunks(script))
@@ -87,7 +88,20 @@ public static class UnifiedDiff
             var parts = text.Split('\n');
             var endsWithNewLine = parts[^1].Length == 0;
             var lines = endsWithNewLine ? parts[..^1] : parts;
-            return new Lines([.. lines.Select(l => l.EndsWith('\r') ? l[..^1] : l)], endsWithNewLine);
+            return new Lines(lines, endsWithNewLine);
+        }
+
+        /// <summary>The lines to compare: a last line without its newline differs from the same text with one.</summary>
+        public string[] Keys()
+        {
+            if (EndsWithNewLine || Text.Length == 0)
+            {
+                return Text;
+            }
+
+            var keys = (string[])Text.Clone();
+            keys[^1] += "\n\0";
+            return keys;
         }
     }
 }

@@ -18,21 +18,27 @@ internal static class YamlTreeReader
 
     public static YamlTree Read(string file, string text)
     {
+        var scanner = new RecordingScanner(new Scanner(new StringReader(text)));
         try
         {
-            return ReadCore(text);
+            return ReadCore(text, scanner);
         }
         catch (YamlException exception)
         {
             throw new ManifestSyntaxException(
                 file, checked((int)exception.Start.Line), checked((int)exception.Start.Column), exception.Message, exception);
         }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner throws this on some malformed input (an unclosed flow collection) instead of a YamlException.
+            var at = scanner.CurrentPosition;
+            throw new ManifestSyntaxException(file, checked((int)at.Line), checked((int)at.Column), "the scanner stopped: " + exception.Message, exception);
+        }
     }
 
-    private static YamlTree ReadCore(string text)
+    private static YamlTree ReadCore(string text, RecordingScanner scanner)
     {
         var tree = new YamlTree { Text = text };
-        var scanner = new RecordingScanner(new Scanner(new StringReader(text)));
         var parser = new Parser(scanner);
         var open = new Stack<YamlNode>();
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
