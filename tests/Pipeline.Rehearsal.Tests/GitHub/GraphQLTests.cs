@@ -1,0 +1,102 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Pipeline.Rehearsal.Tests.GitHub.Support;
+
+namespace Pipeline.Rehearsal.Tests.GitHub;
+
+public sealed class GraphQLTests
+{
+    private const string ReadFiles = """
+        query Read($owner: String!, $name: String!, $a: String!, $b: String!) {
+          repository(owner: $owner, name: $name) {
+            dev: object(expression: $a) { ... on Blob { text oid } }
+            prod: object(expression: $b) { ... on Blob { text oid } }
+            missing: object(expression: "main:nope.yaml") { ... on Blob { text } }
+            ref(qualifiedName: "refs/heads/main") { target { oid } }
+          }
+        }
+        """;
+
+    private const string CreateCommit = """
+        mutation Commit($input: CreateCommitOnBranchInput!) {
+          createCommitOnBranch(input: $input) { commit { oid url signature { isValid } } }
+        }
+        """;
+
+    [Fact]
+    public async Task One_query_reads_several_files_and_the_branch_head()
+    {
+        await using var f = await GitHubFixture.StartAsync();
+
+        var response = await GraphAsync(f, ReadFiles, new JsonObject
+        {
+            ["owner"] = "acme", ["name"] = "gitops", ["a"] = "main:env/dev/values.yaml", ["b"] = "main:env/prod/values.yaml",
+        });
+
+        var repository = response["data"]!["repository"]!;
+        repository["dev"]!["text"]!.GetValue<string>().Should().Be("image:\n  tag: v1 # pinned\n");
+        repository["prod"]!["text"]!.GetValue<string>().Should().Be("image:\n  tag: v0\n");
+        repository["missing"].Should().BeNull();
+        repository["ref"]!["target"]!["oid"]!.GetValue<string>().Should().Be(await f.HeadAsync());
+        repository["dev"]!["oid"]!.GetValue<string>().Should().Be(await f.BareGitAsync("rev-parse", "main:env/dev/values.yaml"));
+    }
+
+    [Fact]
+    public async Task CreateCommitOnBranch_writes_additions_and_deletions_in_one_verified_commit()
+    {
+        await using var f = await GitHubFixture.StartAsync();
+        var head = await f.HeadAsync();
+
+        var response = await GraphAsync(f, CreateCommit, new JsonObject { ["input"] = Input(head) });
+
+        response["errors"].Should().BeNull(response.ToJsonString());
+        var commit = response["data"]!["createCommitOnBranch"]!["commit"]!;
+        commit["signature"]!["isValid"]!.GetValue<bool>().Should().BeTrue();
+        var oid = commit["oid"]!.GetValue<string>();
+        (await f.BareGitAsync("rev-parse", "main")).Should().Be(oid);
+        (await f.BareGitAsync("rev-parse", "main^")).Should().Be(head);
+        (await f.BareGitAsync("show", "main:env/dev/values.yaml")).Should().Be("image:\n  tag: v2");
+        (await f.BareGitAsync("ls-tree", "-r", "--name-only", "main")).Should().NotContain("env/prod/values.yaml");
+        (await f.BareGitAsync("log", "-1", "--format=%s%n%b", "main")).Should().Be("Promote v2\nBody line");
+    }
+
+    [Fact]
+    public async Task CreateCommitOnBranch_with_a_stale_expected_head_is_rejected_and_writes_nothing()
+    {
+        await using var f = await GitHubFixture.StartAsync();
+        var head = await f.HeadAsync();
+        var first = await GraphAsync(f, CreateCommit, new JsonObject { ["input"] = Input(head) });
+        first["errors"].Should().BeNull();
+        var moved = await f.HeadAsync();
+
+        var second = await GraphAsync(f, CreateCommit, new JsonObject { ["input"] = Input(head) });
+
+        second["data"]!["createCommitOnBranch"].Should().BeNull();
+        second["errors"]![0]!["type"]!.GetValue<string>().Should().Be("STALE_DATA");
+        second["errors"]![0]!["message"]!.GetValue<string>().Should().Contain("Expected branch to point to");
+        (await f.HeadAsync()).Should().Be(moved);
+    }
+
+    private static JsonObject Input(string head) => new()
+    {
+        ["branch"] = new JsonObject { ["repositoryNameWithOwner"] = "acme/gitops", ["branchName"] = "main" },
+        ["expectedHeadOid"] = head,
+        ["message"] = new JsonObject { ["headline"] = "Promote v2", ["body"] = "Body line" },
+        ["fileChanges"] = new JsonObject
+        {
+            ["additions"] = new JsonArray(new JsonObject
+            {
+                ["path"] = "env/dev/values.yaml",
+                ["contents"] = Convert.ToBase64String(Encoding.UTF8.GetBytes("image:\n  tag: v2\n")),
+            }),
+            ["deletions"] = new JsonArray(new JsonObject { ["path"] = "env/prod/values.yaml" }),
+        },
+    };
+
+    internal static async Task<JsonNode> GraphAsync(GitHubFixture f, string query, JsonObject variables)
+    {
+        var response = await f.Api.PostAsync("graphql", new JsonObject { ["query"] = query, ["variables"] = variables }.ToJsonString());
+        response.Status.Should().Be(200, response.Text);
+        return response.Body;
+    }
+}
