@@ -13,17 +13,3 @@ public sealed class BuildDefinitionException : BuildException
     /// <summary>Creates the exception.</summary>
     public BuildDefinitionException(string message) : base(message) { }
 }
-
-/// <summary>The invocation is wrong: an unknown target or option, a bad parameter value, a missing requirement. Exit code 2.</summary>
-public sealed class BuildInvocationException : BuildException
-{
-    /// <summary>Creates the exception with one or more problems, each on its own line.</summary>
-    public BuildInvocationException(IReadOnlyList<string> problems)
-        : base(string.Join(Environment.NewLine, problems)) => Problems = problems;
-
-    /// <summary>Creates the exception with one problem.</summary>
-    public BuildInvocationException(string problem) : this([problem]) { }
-
-    /// <summary>Each problem, in the order found.</summary>
-    public IReadOnlyList<string> Problems { get; }
-}
