@@ -26,8 +26,10 @@ internal sealed record GitHubErrorContext(
     {
         get
         {
-            var errors = Info.Errors.Count == 0 ? "" : " [" + string.Join("; ", Info.Errors) + "]";
-            return Info.Message is null && errors.Length == 0 ? "" : $" GitHub says: \"{Info.Message}\"{errors}.";
+            var errors = Info.Errors.Count == 0 ? "" : "[" + string.Join("; ", Info.Errors) + "]";
+            var message = string.IsNullOrWhiteSpace(Info.Message) ? "" : $"\"{Info.Message}\"";
+            var both = message.Length > 0 && errors.Length > 0 ? " " : "";
+            return message.Length == 0 && errors.Length == 0 ? "" : $" GitHub says: {message}{both}{errors}.";
         }
     }
 

@@ -13,7 +13,7 @@ internal static partial class GitHubErrorTable
 
     private static readonly Row[] Rows =
     [
-        new("protected branch", c => c.Status is 403 or 405 or 409 or 422 && IsProtectedBranch(c), ProtectedBranch),
+        new("protected branch", c => (c.Status is 403 or 405 or 409 or 422 || c.Request.IsGraphQL) && IsProtectedBranch(c), ProtectedBranch),
         new("stale contents sha", c => c.Request.Operation is GitHubOperation.ContentsWrite && (c.Status == 409 || (c.Status == 422 && c.Says("sha"))), StaleContentSha),
         new("non-fast-forward ref update", c => c.Request.Operation is GitHubOperation.RefUpdate && c.Status == 422 && c.Says("fast forward"), NonFastForward),
         new("expectedHeadOid mismatch", c => c.Request.Operation is GitHubOperation.CommitOnBranch && (c.HasGraphQLType("STALE_DATA") || c.Says("Expected branch to point to")), HeadOidMismatch),
