@@ -87,7 +87,7 @@ public sealed partial class LocalGitHubServer : IAsyncDisposable
         builder.Services.AddSingleton(state);
         var app = builder.Build();
         var faults = new FaultInjector();
-        Routes.Configure(app, state, faults, new RateLimits(options.RateLimit, state.Clock));
+        Hosting.Routes.Configure(app, state, faults, new RateLimits(options.RateLimit, state.Clock));
         await app.StartAsync(ct);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
@@ -96,6 +96,15 @@ public sealed partial class LocalGitHubServer : IAsyncDisposable
         state.BaseUrl = baseUrl;
         return new LocalGitHubServer(app, state, faults, baseUrl, temporary && !options.KeepData);
     }
+
+    /// <summary>Every route the server maps, as (HTTP method, route template); for contract tests.</summary>
+    internal IReadOnlyList<(string Method, string Template)> Routes =>
+        ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)_app).DataSources
+            .SelectMany(source => source.Endpoints)
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [])
+                .Select(method => (method, "/" + endpoint.RoutePattern.RawText!.TrimStart('/'))))
+            .ToList();
 
     /// <summary>The smart HTTP URL of a repository, for <c>git clone</c> and <c>git push</c>.</summary>
     public Uri GitUrl(string owner, string repo) => new(BaseUrl, $"{owner}/{repo}.git");

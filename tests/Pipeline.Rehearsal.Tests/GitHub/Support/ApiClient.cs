@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Pipeline.Rehearsal.Tests.GitHub.Support;
 
 /// <summary>A thin HttpClient for tests: sends JSON, returns status and parsed body.</summary>
-internal sealed class ApiClient : IDisposable
+public sealed class ApiClient : IDisposable
 {
     private readonly HttpClient _http;
 
@@ -53,7 +53,7 @@ internal sealed class ApiClient : IDisposable
 }
 
 /// <summary>A response as the tests see it.</summary>
-internal sealed record ApiResponse(int Status, JsonNode? Json, string Text, IReadOnlyDictionary<string, string> Headers,
+public sealed record ApiResponse(int Status, JsonNode? Json, string Text, IReadOnlyDictionary<string, string> Headers,
     string Method, string Path, string? RequestBody)
 {
     public JsonNode Body => Json ?? throw new InvalidOperationException($"No JSON body (status {Status}): {Text}");

@@ -3,7 +3,7 @@ using Pipeline.Rehearsal.GitHub;
 namespace Pipeline.Rehearsal.Tests.GitHub.Support;
 
 /// <summary>A started server with one seeded repository <c>acme/gitops</c> and a classic token for it.</summary>
-internal sealed class GitHubFixture : IAsyncDisposable
+public sealed class GitHubFixture : IAsyncDisposable
 {
     private readonly TempDirectory _seed = new();
 

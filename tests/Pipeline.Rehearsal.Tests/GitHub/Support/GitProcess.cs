@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Pipeline.Rehearsal.Tests.GitHub.Support;
 
 /// <summary>Runs the git command line in a working folder, isolated from the user's configuration.</summary>
-internal static class GitProcess
+public static class GitProcess
 {
     public static async Task<(int ExitCode, string Output, string Error)> TryRunAsync(string workingDirectory,
         params string[] arguments)

@@ -1,7 +1,7 @@
 namespace Pipeline.Rehearsal.Tests.GitHub.Support;
 
 /// <summary>A folder deleted when disposed.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {

@@ -52,7 +52,9 @@ internal sealed record BranchJson(
 internal sealed record BranchLinksJson(string Html, string Self);
 
 /// <summary>A summary of a branch's protection.</summary>
-internal sealed record BranchProtectionJson(bool Enabled, RequiredChecksJson? RequiredStatusChecks);
+internal sealed record BranchProtectionJson(
+    bool Enabled,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RequiredChecksJson? RequiredStatusChecks);
 
 /// <summary>Required status checks of a protected branch.</summary>
 internal sealed record RequiredChecksJson(string EnforcementLevel, IReadOnlyList<string> Contexts,

@@ -15,7 +15,6 @@ internal static class ContentsEndpoints
 
     public static void Map(IEndpointRouteBuilder routes, GitHubState state)
     {
-        routes.MapGet("/repos/{owner}/{repo}/contents", context => GetAsync(context, state));
         routes.MapGet("/repos/{owner}/{repo}/contents/{**path}", context => GetAsync(context, state));
         routes.MapPut("/repos/{owner}/{repo}/contents/{**path}", context => ContentsWrites.PutAsync(context, state));
         routes.MapDelete("/repos/{owner}/{repo}/contents/{**path}", context => ContentsWrites.DeleteAsync(context, state));
