@@ -43,6 +43,21 @@ public abstract class PipelineBuild : IPipelineBuild
     protected static int Execute<TBuild>(string[] args, params Func<TBuild, Target>[] defaultTargets)
         where TBuild : PipelineBuild, new()
     {
+        var build = new TBuild();
+        return Execute(build, args, DefaultTargetNames(build, defaultTargets));
+    }
+
+    /// <summary>
+    /// Runs the build with the process's arguments, environment and console; returns the exit code. Name default
+    /// targets of components with <c>nameof</c>: <c>Execute&lt;Build&gt;(args, nameof(ICompile.Compile))</c>.
+    /// </summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="defaultTargets">Names of the targets to run when none is given.</param>
+    protected static int Execute<TBuild>(string[] args, params string[] defaultTargets)
+        where TBuild : PipelineBuild, new() => Execute(new TBuild(), args, defaultTargets);
+
+    private static int Execute(PipelineBuild build, string[] args, IReadOnlyList<string> defaultTargets)
+    {
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -62,10 +77,9 @@ public abstract class PipelineBuild : IPipelineBuild
             });
         try
         {
-            var build = new TBuild();
             var invocation = new BuildInvocation(args)
             {
-                DefaultTargets = DefaultTargetNames(build, defaultTargets),
+                DefaultTargets = defaultTargets,
                 CancellationToken = cancellation.Token,
             };
             return BuildEngine.RunAsync(build, invocation).GetAwaiter().GetResult().ExitCode;

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Pipeline.Targets;
+
+namespace Pipeline.Components;
+
+/// <summary>Totals over the TRX files of a test run.</summary>
+/// <param name="Passed">Tests that passed.</param>
+/// <param name="Failed">Tests that failed, errored, timed out or aborted.</param>
+/// <param name="Skipped">Tests that did not run.</param>
+public sealed record TestCounts(int Passed, int Failed, int Skipped)
+{
+    /// <summary>All tests.</summary>
+    public int Total => Passed + Failed + Skipped;
+
+    /// <summary>Adds up the counters of every TRX file under <paramref name="directory"/>.</summary>
+    public static TestCounts Read(string directory)
+    {
+        int passed = 0, failed = 0, skipped = 0;
+        foreach (var file in Directory.GetFiles(directory, "*.trx", SearchOption.AllDirectories))
+        {
+            var counters = XDocument.Load(file).Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
+            if (counters is null)
+                continue;
+            int Count(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0", CultureInfo.InvariantCulture);
+            passed += Count("passed");
+            failed += Count("failed") + Count("error") + Count("timeout") + Count("aborted");
+            skipped += Count("notExecuted");
+        }
+        return new TestCounts(passed, failed, skipped);
+    }
+
+    /// <summary><c>N passed, N failed</c>, with <c>, N skipped</c> when some were.</summary>
+    public override string ToString() =>
+        Skipped > 0 ? $"{Passed} passed, {Failed} failed, {Skipped} skipped" : $"{Passed} passed, {Failed} failed";
+}
+
+internal static class TestRun
+{
+    public static async Task RunAsync(ITest build, TargetContext context)
+    {
+        var results = build.TestResultsDirectory;
+        if (results.DirectoryExists())
+            Directory.Delete(results, recursive: true);
+        results.CreateDirectory();
+        var run = await ProcessRunner.RunAsync(new ProcessRequest("dotnet",
+        [
+            "test", build.Solution, "-c", build.Configuration.ToString(), "--no-build", "-nologo",
+            "--logger", "trx;LogFilePrefix=tests", "--results-directory", results,
+        ]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, context.CancellationToken).ConfigureAwait(false);
+
+        var counts = TestCounts.Read(results);
+        context.Report("tests", counts.ToString());
+        context.SetOutput("tests", counts.ToString());
+        await File.WriteAllTextAsync(results / "summary.txt", counts + "\n", context.CancellationToken).ConfigureAwait(false);
+        Log.Information(counts.ToString());
+        if (counts.Failed > 0)
+            throw new BuildException($"{counts.Failed} test(s) failed; the TRX files in {results.RelativeTo(build.RootDirectory)} have the details.");
+        if (run.ExitCode != 0)
+            throw new BuildException(counts.Total == 0 ? $"dotnet test exited with code {run.ExitCode} before running any test (see its output above)." : $"dotnet test exited with code {run.ExitCode}.");
+    }
+}

@@ -1,1 +1,0 @@
-namespace Pipeline.Components; internal static class Placeholder { }
