@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pipeline.GitHub.Errors;
 using Pipeline.GitHub.Retries;
 using Polly;
@@ -17,6 +18,7 @@ internal sealed partial class GitHubConnection
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RequestKey, request);
         var attempts = 0;
+        var sent = new StrongBox<Secret?>();
         try
         {
             var outcome = await _pipeline.ExecuteOutcomeAsync(
@@ -25,7 +27,7 @@ internal sealed partial class GitHubConnection
                     attempts++;
                     try
                     {
-                        return Outcome.FromResult(await state.SendOnceAsync(request, credentials, ctx.CancellationToken).ConfigureAwait(false));
+                        return Outcome.FromResult(await state.SendOnceAsync(request, credentials, sent, ctx.CancellationToken).ConfigureAwait(false));
                     }
                     catch (Exception e) when (!ctx.CancellationToken.IsCancellationRequested && e is not GitHubException)
                     {
@@ -51,7 +53,7 @@ internal sealed partial class GitHubConnection
             var response = outcome.Result!;
             if (IsFailure(request, response))
             {
-                throw await FailureAsync(request, response, credentials, attempts, cancellationToken).ConfigureAwait(false);
+                throw Failure(request, response, credentials.Kind, sent.Value, attempts);
             }
 
             return response;
@@ -65,10 +67,9 @@ internal sealed partial class GitHubConnection
     private static bool IsFailure(GitHubRequest request, GitHubResponse response) =>
         !response.IsSuccess || (request.IsGraphQL && GitHubErrorBody.Parse(response.Body).Errors.Count > 0);
 
-    private async Task<GitHubException> FailureAsync(GitHubRequest request, GitHubResponse response, IGitHubCredentials credentials, int attempts, CancellationToken cancellationToken)
+    private GitHubException Failure(GitHubRequest request, GitHubResponse response, GitHubCredentialKind kind, Secret? token, int attempts)
     {
         var body = GitHubErrorBody.Parse(response.Body);
-        var token = await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         var info = new GitHubResponseInfo(
             request.Method.Method,
             request.Path,
@@ -77,13 +78,13 @@ internal sealed partial class GitHubConnection
             Redact(body.Message, token),
             body.DocumentationUrl,
             body.Errors.Select(e => e with { Message = Redact(e.Message, token) }).ToList());
-        var context = new GitHubErrorContext(request, info, response.Headers, credentials.Kind, Options.TimeProvider.GetUtcNow(), attempts);
+        var context = new GitHubErrorContext(request, info, response.Headers, kind, Options.TimeProvider.GetUtcNow(), attempts);
         return GitHubErrorTable.Create(context);
     }
 
     /// <summary>Belt and braces: should an answer ever echo the credential, it does not reach a message.</summary>
-    private static string? Redact(string? text, Secret token) =>
-        text is not null && token.IsContainedIn(text) ? text.Replace(token.Reveal(), Secret.Placeholder, StringComparison.Ordinal) : text;
+    private static string? Redact(string? text, Secret? token) =>
+        text is not null && token is not null && token.IsContainedIn(text) ? text.Replace(token.Reveal(), Secret.Placeholder, StringComparison.Ordinal) : text;
 
     private static ResiliencePipeline<GitHubResponse> BuildPipeline(GitHubClientOptions options)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Pipeline.GitHub.Retries;
@@ -48,11 +49,12 @@ internal sealed partial class GitHubConnection
     /// <summary>Serializes a request body with the source-generated metadata.</summary>
     public static byte[] Serialize<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
 
-    private async Task<GitHubResponse> SendOnceAsync(GitHubRequest request, IGitHubCredentials credentials, CancellationToken cancellationToken)
+    private async Task<GitHubResponse> SendOnceAsync(GitHubRequest request, IGitHubCredentials credentials, StrongBox<Secret?> sent, CancellationToken cancellationToken)
     {
         var uri = request.AbsoluteUri ?? new Uri(Options.Endpoint.Api, request.Path);
         using var message = new HttpRequestMessage(request.Method, uri);
         var token = await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        sent.Value = token;
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
         message.Headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
