@@ -1,1 +1,0 @@
-namespace Pipeline.Promotion; internal static class Placeholder { }

@@ -1,0 +1,74 @@
+namespace Pipeline.Promotion.Writers;
+
+internal sealed partial class GitWriter
+{
+    private async Task InitAsync(CancellationToken cancellationToken)
+    {
+        await _initialised.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_ready)
+            {
+                await _git.RunAsync(["init", "--bare", "-q"], cancellationToken: cancellationToken).ConfigureAwait(false);
+                _ready = true;
+            }
+        }
+        finally
+        {
+            _initialised.Release();
+        }
+    }
+
+    /// <summary>Fetches <paramref name="branch"/> and returns its head, or null when the remote has no such branch.</summary>
+    private async Task<string?> FetchAsync(string branch, CancellationToken cancellationToken)
+    {
+        await InitAsync(cancellationToken).ConfigureAwait(false);
+        var local = "refs/remotes/origin/" + branch;
+        string[] arguments = ["fetch", "--no-tags", "-q", _url, $"+refs/heads/{branch}:{local}"];
+        var result = await _git.RunAsync(arguments, check: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            if (result.StandardError.Contains("couldn't find remote ref", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            throw GitProcess.Failure(arguments, result);
+        }
+
+        return (await _git.RunAsync(["rev-parse", local], cancellationToken: cancellationToken).ConfigureAwait(false)).Text;
+    }
+
+    /// <summary>Pushes <paramref name="sha"/> (null deletes) to <paramref name="branch"/>, never forcing.</summary>
+    private async Task PushAsync(string? sha, string branch, string? expectedHead, CancellationToken cancellationToken)
+    {
+        await InitAsync(cancellationToken).ConfigureAwait(false);
+        string[] arguments = ["push", "--porcelain", _url, $"{sha}:refs/heads/{branch}"];
+        var result = await _git.RunAsync(arguments, check: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode == 0)
+        {
+            return;
+        }
+
+        var output = result.Text + "\n" + result.StandardError;
+        if (output.Contains("GH006", StringComparison.Ordinal) || output.Contains("protected branch", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ProtectedBranchException(Repository, branch,
+                $"{Repository}: branch {branch} is protected and refused the push ({FirstLine(result.StandardError)}). Use mode: pull-request, "
+                + "set fallbackToPullRequest: true, or let the pushing identity bypass the protection.");
+        }
+
+        if (output.Contains("[rejected]", StringComparison.Ordinal) || output.Contains("fetch first", StringComparison.Ordinal)
+            || output.Contains("non-fast-forward", StringComparison.Ordinal) || output.Contains("stale info", StringComparison.Ordinal))
+        {
+            throw new WriteConflictException(branch, expectedHead,
+                $"{Repository} {branch} moved since {expectedHead} was fetched: the push is not a fast-forward. Re-read and re-apply.");
+        }
+
+        throw GitProcess.Failure(arguments, result);
+    }
+
+    private static string FirstLine(string text) =>
+        text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("GH006", StringComparison.Ordinal) || l.Contains("protected", StringComparison.OrdinalIgnoreCase))
+        ?? text.Split('\n')[0].Trim();
+}
