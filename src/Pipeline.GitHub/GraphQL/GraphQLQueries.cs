@@ -23,13 +23,19 @@ internal static class GraphQLQueries
             query.Append(", $p").Append(i).Append(": String!");
         }
 
-        query.Append(") { repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid ... on Commit {");
-        for (var i = 0; i < count; i++)
+        query.Append(") { repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid");
+        if (count > 0)
         {
-            query.Append(" f").Append(i).Append(": file(path: $p").Append(i)
-                .Append(") { oid object { ... on Blob { text isBinary isTruncated byteSize } } }");
+            query.Append(" ... on Commit {");
+            for (var i = 0; i < count; i++)
+            {
+                query.Append(" f").Append(i).Append(": file(path: $p").Append(i)
+                    .Append(") { oid object { ... on Blob { text isBinary isTruncated byteSize } } }");
+            }
+
+            query.Append(" }");
         }
 
-        return query.Append(" } } } } }").ToString();
+        return query.Append(" } } } }").ToString();
     }
 }

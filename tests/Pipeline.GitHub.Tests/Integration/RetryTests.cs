@@ -104,7 +104,7 @@ public sealed class RetryTests(ServerFixture github) : IClassFixture<ServerFixtu
         var repository = await github.NewRepositoryAsync();
         var logger = new ListLogger();
         using var client = github.Client(logger, TimeProvider.System, new GitHubRetryOptions { AttemptTimeout = TimeSpan.FromMilliseconds(300), BaseDelay = TimeSpan.FromMilliseconds(10) });
-        github.Server.Faults.DelayNext("GET", $"/repos/{repository}", TimeSpan.FromSeconds(5));
+        github.Server.Faults.DelayNext("GET", $"/repos/{repository}", TimeSpan.FromSeconds(2));
 
         var found = await client.Repositories.GetAsync(repository);
 
@@ -124,5 +124,18 @@ public sealed class RetryTests(ServerFixture github) : IClassFixture<ServerFixtu
 
         await act.Should().ThrowAsync<StaleContentShaException>();
         github.RequestsFor(repository).Count(r => r.Method == "PUT").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Content_addressed_blob_post_is_retried_after_502_since_repeating_it_stores_the_same_object()
+    {
+        var repository = await github.NewRepositoryAsync();
+        using var client = github.Client();
+        github.Server.Faults.FailNext("POST", $"/repos/{repository}/git/blobs", 502);
+
+        var blob = await client.Git.CreateBlobAsync(repository, "same bytes\n"u8.ToArray());
+
+        (await github.GitAsync(repository, "cat-file", "-p", blob.Sha)).Should().Be("same bytes");
+        github.RequestsFor(repository).Where(r => r.Method == "POST").Select(r => r.Status).Should().Equal(502, 201);
     }
 }
