@@ -1,0 +1,11 @@
+namespace Pipeline.Rehearsal.Tests.GitHub.Support;
+
+/// <summary>A clock that moves only when told to.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
