@@ -120,7 +120,10 @@ public sealed class LocalRegistry : IAsyncDisposable
 
     private static async Task<string> FindOrInstallAsync(LocalRegistryOptions options, Action<string>? log, CancellationToken cancellationToken)
     {
-        if ((LocalProcess.FindOnPath("docker-registry", "/usr/bin") ?? LocalProcess.FindOnPath("registry")) is { } found)
+        string? Find() => options.SearchPath is { } folders
+            ? folders.SelectMany(f => new[] { Path.Combine(f, "docker-registry"), Path.Combine(f, "registry") }).FirstOrDefault(File.Exists)
+            : LocalProcess.FindOnPath("docker-registry", "/usr/bin") ?? LocalProcess.FindOnPath("registry");
+        if (Find() is { } found)
         {
             return found;
         }
@@ -134,7 +137,7 @@ public sealed class LocalRegistry : IAsyncDisposable
         }
 
         await AptInstaller.InstallAsync("docker-registry", log, cancellationToken).ConfigureAwait(false);
-        return LocalProcess.FindOnPath("docker-registry", "/usr/bin")
+        return Find() ?? LocalProcess.FindOnPath("docker-registry", "/usr/bin")
             ?? throw new InfrastructureException("apt-get installed docker-registry but 'docker-registry' is still not on PATH.");
     }
 }

@@ -12,6 +12,9 @@ public sealed record LocalRegistryOptions
     /// <summary>The registry program; null finds <c>docker-registry</c> or <c>registry</c> on PATH.</summary>
     public string? Executable { get; init; }
 
+    /// <summary>Folders to look for the registry program in; null for PATH and <c>/usr/bin</c>.</summary>
+    public IReadOnlyList<string>? SearchPath { get; init; }
+
     /// <summary>True to install the <c>docker-registry</c> package with apt when the program is missing (Debian, root).</summary>
     public bool AllowInstall { get; init; } = true;
 
