@@ -12,19 +12,7 @@ internal sealed class GraphQLClient(GitHubConnection connection) : IGraphQLClien
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(branch);
         ArgumentNullException.ThrowIfNull(paths);
-        var variables = new Dictionary<string, string>
-        {
-            ["owner"] = repository.Owner,
-            ["name"] = repository.Name,
-            ["ref"] = branch.StartsWith("refs/", StringComparison.Ordinal) ? branch : "refs/heads/" + branch,
-        };
-        for (var i = 0; i < paths.Count; i++)
-        {
-            variables["p" + i.ToString(CultureInfo.InvariantCulture)] = paths[i].Trim('/');
-        }
-
-        var body = new GraphQLRequest<Dictionary<string, string>>(GraphQLQueries.ReadFiles(paths.Count), "ReadFiles", variables);
-        var request = Request("ReadFiles", GitHubConnection.Serialize(body, GraphQLJsonContext.Default.GraphQLRequestDictionaryStringString), RetryMode.Idempotent, null);
+        var request = Request("ReadFiles", ReadFilesBody(repository, branch, paths), RetryMode.Idempotent, null);
         var response = await connection.SendAsync(request, GraphQLJsonContext.Default.GraphQLResponseJsonElement, cancellationToken).ConfigureAwait(false);
 
         var target = response.Data is { } data
@@ -48,22 +36,10 @@ internal sealed class GraphQLClient(GitHubConnection connection) : IGraphQLClien
     public async Task<CreatedCommit> CreateCommitOnBranchAsync(CommitOnBranch commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        var branch = commit.Branch.StartsWith("refs/heads/", StringComparison.Ordinal) ? commit.Branch["refs/heads/".Length..] : commit.Branch;
-        var input = new CreateCommitOnBranchInput(
-            new CommittableBranch(commit.Repository.ToString(), branch),
-            new CommitMessageInput(commit.Headline, commit.Body),
-            commit.ExpectedHeadOid,
-            new FileChangesInput(
-                commit.Additions.Select(a => new FileAdditionInput(a.Path.Trim('/'), GitHubBase64.Encode(a.Contents))).ToList(),
-                commit.Deletions.Select(d => new FileDeletionInput(d.Trim('/'))).ToList()));
-        var body = new GraphQLRequest<CreateCommitVariables>(GraphQLQueries.CreateCommitOnBranch, "CreateCommitOnBranch", new CreateCommitVariables(input));
+        var branch = BranchName(commit.Branch);
 
         // Guarded by expectedHeadOid, yet still not repeated blindly: a lost answer may hide a commit that landed.
-        var request = Request(
-            "CreateCommitOnBranch",
-            GitHubConnection.Serialize(body, GraphQLJsonContext.Default.GraphQLRequestCreateCommitVariables),
-            RetryMode.UnlessProcessed,
-            new GitHubOperation.CommitOnBranch(branch, commit.ExpectedHeadOid));
+        var request = Request("CreateCommitOnBranch", CommitBody(commit), RetryMode.UnlessProcessed, new GitHubOperation.CommitOnBranch(branch, commit.ExpectedHeadOid));
         var response = await connection.SendAsync(request, GraphQLJsonContext.Default.GraphQLResponseCreateCommitData, cancellationToken).ConfigureAwait(false);
         var created = response.Data?.CreateCommitOnBranch?.Commit
             ?? throw new GitHubException($"createCommitOnBranch on {commit.Repository} {branch} returned no commit; read the branch head to see whether it landed.");
@@ -73,13 +49,54 @@ internal sealed class GraphQLClient(GitHubConnection connection) : IGraphQLClien
     public async Task EnablePullRequestAutoMergeAsync(string pullRequestNodeId, MergeMethod method, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pullRequestNodeId);
-        var input = new AutoMergeInput(pullRequestNodeId, method.ToString().ToUpperInvariant());
-        var body = new GraphQLRequest<AutoMergeVariables>(GraphQLQueries.EnableAutoMerge, "EnablePullRequestAutoMerge", new AutoMergeVariables(input));
 
         // Enabling auto-merge twice leaves it enabled once.
-        var request = Request("EnablePullRequestAutoMerge", GitHubConnection.Serialize(body, GraphQLJsonContext.Default.GraphQLRequestAutoMergeVariables), RetryMode.Idempotent, null);
+        var request = Request("EnablePullRequestAutoMerge", AutoMergeBody(pullRequestNodeId, method), RetryMode.Idempotent, null);
         await connection.SendAsync(request, GraphQLJsonContext.Default.GraphQLResponseAutoMergeData, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The JSON body of the ReadFiles query.</summary>
+    internal static byte[] ReadFilesBody(RepositoryId repository, string branch, IReadOnlyList<string> paths)
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["owner"] = repository.Owner,
+            ["name"] = repository.Name,
+            ["ref"] = branch.StartsWith("refs/", StringComparison.Ordinal) ? branch : "refs/heads/" + branch,
+        };
+        for (var i = 0; i < paths.Count; i++)
+        {
+            variables["p" + i.ToString(CultureInfo.InvariantCulture)] = paths[i].Trim('/');
+        }
+
+        var body = new GraphQLRequest<Dictionary<string, string>>(GraphQLQueries.ReadFiles(paths.Count), "ReadFiles", variables);
+        return GitHubConnection.Serialize(body, GraphQLJsonContext.Default.GraphQLRequestDictionaryStringString);
+    }
+
+    /// <summary>The JSON body of the createCommitOnBranch mutation.</summary>
+    internal static byte[] CommitBody(CommitOnBranch commit)
+    {
+        var input = new CreateCommitOnBranchInput(
+            new CommittableBranch(commit.Repository.ToString(), BranchName(commit.Branch)),
+            new CommitMessageInput(commit.Headline, commit.Body),
+            commit.ExpectedHeadOid,
+            new FileChangesInput(
+                commit.Additions.Select(a => new FileAdditionInput(a.Path.Trim('/'), GitHubBase64.Encode(a.Contents))).ToList(),
+                commit.Deletions.Select(d => new FileDeletionInput(d.Trim('/'))).ToList()));
+        var body = new GraphQLRequest<CreateCommitVariables>(GraphQLQueries.CreateCommitOnBranch, "CreateCommitOnBranch", new CreateCommitVariables(input));
+        return GitHubConnection.Serialize(body, GraphQLJsonContext.Default.GraphQLRequestCreateCommitVariables);
+    }
+
+    /// <summary>The JSON body of the enablePullRequestAutoMerge mutation.</summary>
+    internal static byte[] AutoMergeBody(string pullRequestNodeId, MergeMethod method)
+    {
+        var input = new AutoMergeInput(pullRequestNodeId, method.ToString().ToUpperInvariant());
+        var body = new GraphQLRequest<AutoMergeVariables>(GraphQLQueries.EnableAutoMerge, "EnablePullRequestAutoMerge", new AutoMergeVariables(input));
+        return GitHubConnection.Serialize(body, GraphQLJsonContext.Default.GraphQLRequestAutoMergeVariables);
+    }
+
+    private static string BranchName(string branch) =>
+        branch.StartsWith("refs/heads/", StringComparison.Ordinal) ? branch["refs/heads/".Length..] : branch;
 
     private GitHubRequest Request(string operation, byte[] body, RetryMode retry, GitHubOperation? kind) =>
         new(HttpMethod.Post, "graphql " + operation)
