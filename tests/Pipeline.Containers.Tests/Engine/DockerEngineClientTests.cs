@@ -95,4 +95,56 @@ public sealed class DockerEngineClientTests(DockerFixture docker)
 
         (await act.Should().ThrowAsync<ImageBuildFailedException>()).Which.EngineMessage.Should().Contain("secret.txt").And.Contain("not found");
     }
+
+    [DockerFact]
+    public async Task Push_reports_progress_and_the_digest_the_registry_stored()
+    {
+        var context = TestContexts.TextOnly();
+        await File.WriteAllTextAsync(Path.Combine(context, "hello.txt"), $"unique {Guid.NewGuid()}\n");
+        var tag = ImageReference.Parse($"{docker.Repository("pushed")}:1");
+        using var engine = new DockerEngineClient();
+        using var registry = new RegistryClient();
+        var progress = new List<PushProgress>();
+        var recorder = new SynchronousProgress<PushProgress>(progress.Add);
+
+        await engine.BuildImageAsync(new EngineBuildRequest(context) { Tags = [tag] });
+        var pushed = await engine.PushImageAsync(tag, progress: recorder);
+        var stored = await registry.HeadManifestAsync(tag);
+
+        pushed.Digest.Should().Be(stored!.Digest);
+        progress.Should().Contain(p => p.Status == "Pushed" && p.Layer != null);
+        progress.Should().OnlyContain(p => p.Reference == tag);
+    }
+
+    [DockerFact]
+    public async Task Push_to_a_registry_that_is_down_says_so()
+    {
+        var context = TestContexts.TextOnly();
+        var tag = ImageReference.Parse($"127.0.0.1:{new LoopbackPort().Number}/app:1");
+        using var engine = new DockerEngineClient();
+        await engine.BuildImageAsync(new EngineBuildRequest(context) { Tags = [tag] });
+
+        var act = () => engine.PushImageAsync(tag);
+
+        (await act.Should().ThrowAsync<ImagePushFailedException>()).WithMessage("Pushing 127.0.0.1:*connection refused*unreachable from the engine*");
+        await engine.RemoveImageAsync(tag.ToString(), force: true);
+    }
+}
+
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}
+
+internal sealed class LoopbackPort
+{
+    public LoopbackPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        Number = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+    }
+
+    public int Number { get; }
 }

@@ -1,0 +1,37 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Pipeline.Containers;
+
+public sealed partial class DockerEngineClient
+{
+    /// <summary>Reads the engine's JSON progress stream to its end, one message per line.</summary>
+    private static async IAsyncEnumerable<JsonMessage> ReadMessagesAsync(
+        HttpResponseMessage response,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            JsonMessage? message;
+            try
+            {
+                message = JsonSerializer.Deserialize(line, ContainersJsonContext.Default.JsonMessage);
+            }
+            catch (JsonException)
+            {
+                message = new JsonMessage(line + "\n", null, null, null, null, null, null);
+            }
+
+            if (message is not null)
+            {
+                yield return message;
+            }
+        }
+    }
+}
