@@ -53,6 +53,14 @@ public sealed class KustomizeImageEditTests
     }
 
     [Fact]
+    public void Empty_newTag_is_filled_and_the_digest_added_below_it()
+    {
+        var result = new KustomizeImageEdit("app").Apply(TestFiles.Yaml("images:\n  - name: app\n    newTag: # set by CI\n"), TestFiles.Image("app:1.4.2@" + TestFiles.NewDigest));
+
+        result.Document.Text.Should().Be($"images:\n  - name: app\n    newTag: 1.4.2 # set by CI\n    digest: {TestFiles.NewDigest}\n");
+    }
+
+    [Fact]
     public void Entry_with_a_duplicated_key_is_refused()
     {
         var act = () => new KustomizeImageEdit("app").Apply(TestFiles.Yaml("images:\n- name: app\n  newTag: a\n  newTag: b\n"), TestFiles.App);

@@ -66,14 +66,16 @@ public sealed record HelmValuesEdit : ManifestEdit
         var plan = EditPlan.Start(document, this);
         foreach (var (field, pathText, _) in Fields())
         {
-            var value = field switch
+            string Value(string existing) => field switch
             {
-                ImageValues.RepositoryField => ImageValues.Repository(image),
+                ImageValues.RepositoryField => ImageValues.Repository(image, existing),
                 ImageValues.TagField => ImageValues.Tag(image, document, pathText),
                 ImageValues.DigestField => ImageValues.Digest(image, document, pathText),
                 ImageValues.TagAndDigestField => ImageValues.TagAndDigest(image, document, pathText),
-                _ => ImageValues.Reference(image, ImageParts.Tag | ImageParts.Digest, document, pathText),
+                _ => ImageValues.Reference(image, ImageParts.Tag | ImageParts.Digest, document, pathText, existing),
             };
+
+            _ = Value("");
             var found = new List<string>();
             var matches = ValuesLocator.Find(plan, ValuesPath.Parse(pathText), pathText, found);
             CheckCount(document, pathText, matches.Count, atLeastOneByDefault: false,
@@ -81,7 +83,7 @@ public sealed record HelmValuesEdit : ManifestEdit
                 "Check the path against the file, or add the key (any value) first.");
             foreach (var match in matches)
             {
-                plan.Replace(match, value, field, pathText);
+                plan.Replace(match, Value(match.Value), field, pathText);
             }
 
             plan.Matches += matches.Count;

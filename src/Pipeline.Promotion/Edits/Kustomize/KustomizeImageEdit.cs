@@ -4,8 +4,8 @@ namespace Pipeline.Promotion.Edits;
 
 /// <summary>
 /// Pins the entry of a kustomization's <c>images:</c> list whose <c>name</c> is <see cref="Name"/>: writes
-/// <c>newTag</c> and <c>digest</c>, and <c>newName</c> when the pinned repository differs from the name or the
-/// entry already has one. Keys that are missing are added after the entry's last key with the entry's
+/// <c>newTag</c> and <c>digest</c>, and <c>newName</c> when the pinned repository differs from the name (compared
+/// as normalised references, so <c>nginx</c> is <c>docker.io/library/nginx</c>) or the entry already has one. Keys that are missing are added after the entry's last key with the entry's
 /// indentation (or as <c>, key: value</c> in a flow mapping). The entry itself must exist.
 /// </summary>
 /// <param name="Name">The entry's <c>name</c>, exactly as written in the kustomization.</param>
@@ -47,9 +47,10 @@ public sealed record KustomizeImageEdit(string Name) : ManifestEdit
         foreach (var entry in entries)
         {
             var existingName = entry.ValuesOf("newName");
-            if (Parts.HasFlag(ImageParts.Repository) && (existingName.Count > 0 || image.Name != Name))
+            if (Parts.HasFlag(ImageParts.Repository) && (existingName.Count > 0 || !ImageValues.SameRepository(Name, image)))
             {
-                Set(plan, entry, "newName", ImageValues.Repository(image), ImageValues.RepositoryField);
+                var spelling = existingName is [YamlScalar current] ? current.Value : Name;
+                Set(plan, entry, "newName", ImageValues.Repository(image, spelling), ImageValues.RepositoryField);
             }
 
             if (Parts.HasFlag(ImageParts.Tag))

@@ -54,9 +54,9 @@ public sealed record MarkerEdit(string Name) : ManifestEdit
             var (field, value) = marker.Field switch
             {
                 "tag" => (ImageValues.TagField, ImageValues.Tag(image, document, selector)),
-                "name" => (ImageValues.RepositoryField, ImageValues.Repository(image)),
+                "name" => (ImageValues.RepositoryField, ImageValues.Repository(image, target.Value)),
                 "digest" => (ImageValues.DigestField, ImageValues.Digest(image, document, selector)),
-                _ => (ImageValues.ReferenceField, ImageValues.Reference(image, Parts, document, selector)),
+                _ => (ImageValues.ReferenceField, ImageValues.Reference(image, Parts, document, selector, target.Value)),
             };
             plan.Replace(target, value, field, selector);
         }

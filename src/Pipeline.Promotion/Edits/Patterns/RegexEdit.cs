@@ -77,8 +77,8 @@ public sealed record RegexEdit(string Pattern) : ManifestEdit
                 {
                     "tag" => (ImageValues.TagField, ImageValues.Tag(image, document, Selector)),
                     "digest" => (ImageValues.DigestField, ImageValues.Digest(image, document, Selector)),
-                    "repository" => (ImageValues.RepositoryField, ImageValues.Repository(image)),
-                    _ => (ImageValues.ReferenceField, ImageValues.Reference(image, Parts, document, Selector)),
+                    "repository" => (ImageValues.RepositoryField, ImageValues.Repository(image, group.Value)),
+                    _ => (ImageValues.ReferenceField, ImageValues.Reference(image, Parts, document, Selector, group.Value)),
                 };
                 EditPlan.CheckValue(document, value, field, Selector);
                 spans.Add(new GroupSpan(group.Index, group.Length, field, value));

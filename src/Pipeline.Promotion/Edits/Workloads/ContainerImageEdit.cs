@@ -49,7 +49,7 @@ public sealed record ContainerImageEdit(string Container) : ManifestEdit
     public override EditResult Apply(ManifestDocument document, ImageReference image)
     {
         var plan = EditPlan.Start(document, this);
-        var value = ImageValues.Reference(image, Parts, document, Selector);
+        _ = ImageValues.Reference(image, Parts, document, Selector);
         var found = new List<string>();
         var matches = new WorkloadLocator(plan, this, found).Find();
         CheckCount(document, Selector, matches.Count, atLeastOneByDefault: false,
@@ -57,7 +57,7 @@ public sealed record ContainerImageEdit(string Container) : ManifestEdit
             "Check the container name, Kind and Workload against the file.");
         foreach (var match in matches)
         {
-            plan.Replace(match, value, ImageValues.ReferenceField, Selector);
+            plan.Replace(match, ImageValues.Reference(image, Parts, document, Selector, match.Value), ImageValues.ReferenceField, Selector);
         }
 
         plan.Matches = matches.Count;

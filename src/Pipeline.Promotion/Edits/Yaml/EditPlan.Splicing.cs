@@ -14,7 +14,9 @@ internal sealed partial class EditPlan
     private Splice Insertion(YamlMapping mapping, List<Addition> additions, Expectations expectations, List<ManifestChange> changes)
     {
         var first = additions[0];
-        if (mapping.Pairs.Count == 0 || mapping.Pairs[^1].Value is not YamlScalar { HasText: true } last
+        // An empty last value (`newTag:`) is fine in a block entry: the new key goes on the next line.
+        if (mapping.Pairs.Count == 0 || mapping.Pairs[^1].Value is not YamlScalar last
+            || !(last.HasText || (mapping.Style == MappingStyle.Block && last.FollowsValueIndicator))
             || last.Style is ScalarStyle.Literal or ScalarStyle.Folded || mapping.Pairs[0].Key is not YamlScalar firstKey)
         {
             throw Location(mapping, first.Selector,
@@ -47,7 +49,7 @@ internal sealed partial class EditPlan
 
         var text0 = document.Text;
         var indent = new string(' ', firstKey.TokenStart - LineStart(text0, firstKey.TokenStart));
-        var lineEnd = text0.IndexOf('\n', last.TokenEnd);
+        var lineEnd = text0.IndexOf('\n', last.HasText ? last.TokenEnd : last.TokenStart);
         if (lineEnd < 0)
         {
             return new Splice(text0.Length, text0.Length, string.Concat(entries.Select(e => document.NewLine + indent + e)));
