@@ -22,6 +22,7 @@ using var http = new HttpClient(counter);
 using var client = new GitHubClient(new GitHubClientOptions(GitHubEndpoint.FromApiUrl(server.ApiUrl), GitHubToken.PersonalAccessToken(token)), http);
 
 var rows = new List<string[]>();
+var notes = new SortedSet<string>(StringComparer.Ordinal);
 var run = 0;
 foreach (var (name, approach) in approaches)
 {
@@ -56,6 +57,7 @@ foreach (var (name, approach) in approaches)
             requests = "n/a";
             commits = "n/a";
             ms = e.GetType().Name;
+            notes.Add($"{name}: {e.Message}");
         }
 
         rows.Add([name, n.ToString(CultureInfo.InvariantCulture), requests, commits, ms]);
@@ -63,6 +65,12 @@ foreach (var (name, approach) in approaches)
 }
 
 Print(["Path", "N files", "HTTP requests", "Commits", "ms (loopback, one run)"], rows);
+foreach (var note in notes)
+{
+    Console.WriteLine();
+    Console.WriteLine("n/a " + note);
+}
+
 return 0;
 
 static async Task SeedAsync(LocalGitHubServer server, RepositoryId repository, IReadOnlyList<string> paths)
