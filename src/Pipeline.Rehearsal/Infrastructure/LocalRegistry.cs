@@ -11,12 +11,14 @@ public sealed class LocalRegistry : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _folder;
+    private readonly LocalTokenIssuer? _issuer;
 
-    private LocalRegistry(Process process, string folder, int port)
+    private LocalRegistry(Process process, string folder, int port, LocalTokenIssuer? issuer)
     {
         _process = process;
         _folder = folder;
         Port = port;
+        _issuer = issuer;
     }
 
     /// <summary>The port on 127.0.0.1.</summary>
@@ -35,7 +37,16 @@ public sealed class LocalRegistry : IAsyncDisposable
         var executable = options.Executable ?? await FindOrInstallAsync(options, log, cancellationToken).ConfigureAwait(false);
         var folder = Directory.CreateTempSubdirectory("pipeline-registry-").FullName;
         var port = options.Port != 0 ? options.Port : LocalProcess.FreeLoopbackPort();
-        var htpasswd = options.Users.Count == 0 ? null : Path.Combine(folder, "htpasswd");
+        var issuer = options.TokenAuthentication ? new LocalTokenIssuer(options.Users) : null;
+        var htpasswd = options.Users.Count == 0 || issuer is not null ? null : Path.Combine(folder, "htpasswd");
+        string? auth = null;
+        if (issuer is not null)
+        {
+            var bundle = Path.Combine(folder, "token-issuer.pem");
+            await File.WriteAllTextAsync(bundle, issuer.CertificatePem, cancellationToken).ConfigureAwait(false);
+            auth = $"auth:\n  token:\n    realm: {issuer.Realm}\n    service: {LocalTokenIssuer.Service}\n    issuer: {LocalTokenIssuer.Issuer}\n    rootcertbundle: {bundle}\n";
+        }
+
         if (htpasswd is not null)
         {
             var lines = new List<string>();
@@ -45,12 +56,13 @@ public sealed class LocalRegistry : IAsyncDisposable
             }
 
             await File.WriteAllLinesAsync(htpasswd, lines, cancellationToken).ConfigureAwait(false);
+            auth = $"auth:\n  htpasswd:\n    realm: pipeline-local\n    path: {htpasswd}\n";
         }
 
         var config = Path.Combine(folder, "config.yml");
-        await File.WriteAllTextAsync(config, RegistryConfig(folder, port, htpasswd), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(config, RegistryConfig(folder, port, auth), cancellationToken).ConfigureAwait(false);
         var process = LocalProcess.StartBackground(executable, ["serve", config], Path.Combine(folder, "registry.log"));
-        var registry = new LocalRegistry(process, folder, port);
+        var registry = new LocalRegistry(process, folder, port, issuer);
         try
         {
             await registry.WaitUntilReadyAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
@@ -70,6 +82,11 @@ public sealed class LocalRegistry : IAsyncDisposable
     {
         await LocalProcess.StopAsync(_process, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         _process.Dispose();
+        if (_issuer is not null)
+        {
+            await _issuer.DisposeAsync().ConfigureAwait(false);
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -80,11 +97,10 @@ public sealed class LocalRegistry : IAsyncDisposable
         }
     }
 
-    private static string RegistryConfig(string folder, int port, string? htpasswd)
+    private static string RegistryConfig(string folder, int port, string? auth)
     {
-        var auth = htpasswd is null ? string.Empty : $"auth:\n  htpasswd:\n    realm: pipeline-local\n    path: {htpasswd}\n";
         return $"version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: {Path.Combine(folder, "data")}\n"
-            + $"  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}\n{auth}";
+            + $"  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}\n{auth ?? string.Empty}";
     }
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)

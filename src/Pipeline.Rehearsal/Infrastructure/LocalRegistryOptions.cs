@@ -6,6 +6,12 @@ public sealed record LocalRegistryOptions
     /// <summary>Users and passwords; when any are given the registry demands Basic authentication (htpasswd).</summary>
     public IReadOnlyDictionary<string, string> Users { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// True to authenticate with Bearer tokens from a local token endpoint (as ghcr.io and Docker Hub do) instead of
+    /// Basic authentication; needs <see cref="Users"/>.
+    /// </summary>
+    public bool TokenAuthentication { get; init; }
+
     /// <summary>The port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 

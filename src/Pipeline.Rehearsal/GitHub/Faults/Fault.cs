@@ -20,7 +20,7 @@ public sealed record Fault(string Method, string Path)
     /// <summary>Sent as <c>Retry-After</c> (whole seconds) with the error.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
-    /// <summary>Wait this long before answering.</summary>
+    /// <summary>Wait this long (real time, cancelled when the client goes away) before answering.</summary>
     public TimeSpan? Delay { get; init; }
 
     /// <summary>The error message; GitHub's usual one for the status when null.</summary>

@@ -50,7 +50,7 @@ internal sealed class GitHubMiddleware(RequestDelegate next, GitHubState state, 
         var fault = faults.Take(request.Method, request.Path.Value ?? "/");
         if (fault?.Delay is { } delay)
         {
-            await Task.Delay(delay, state.Clock, context.RequestAborted);
+            await Task.Delay(delay, context.RequestAborted);
         }
 
         if (fault?.Status is { } status)
