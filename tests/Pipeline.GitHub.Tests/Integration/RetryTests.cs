@@ -138,4 +138,18 @@ public sealed class RetryTests(ServerFixture github) : IClassFixture<ServerFixtu
         (await github.GitAsync(repository, "cat-file", "-p", blob.Sha)).Should().Be("same bytes");
         github.RequestsFor(repository).Where(r => r.Method == "POST").Select(r => r.Status).Should().Equal(502, 201);
     }
+
+    [Fact]
+    public async Task Caller_cancellation_is_neither_retried_nor_wrapped()
+    {
+        var repository = await github.NewRepositoryAsync();
+        using var client = github.Client(time: TimeProvider.System);
+        github.Server.Faults.DelayNext("GET", $"/repos/{repository}", TimeSpan.FromSeconds(2));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var act = () => client.Repositories.GetAsync(repository, cancel.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        github.Server.Faults.Pending.Should().Be(0);
+    }
 }
