@@ -90,6 +90,25 @@ public sealed partial class RegistryClient
         return digest;
     }
 
+    /// <summary>
+    /// Proves the credentials may push to <paramref name="repository"/> without pushing anything: starts a blob upload
+    /// (<c>POST /v2/&lt;name&gt;/blobs/uploads/</c>) and cancels it. Throws <see cref="RegistryAuthenticationException"/>
+    /// when the registry refuses, so a build can fail before it starts.
+    /// </summary>
+    public async Task CheckPushAccessAsync(ImageReference repository, CancellationToken cancellationToken = default)
+    {
+        var uri = new Uri(BaseUri(repository.Registry), $"{repository.Repository}/blobs/uploads/");
+        using var response = await SendAsync(repository.Registry, PushScope(repository), () => new HttpRequestMessage(HttpMethod.Post, uri), cancellationToken)
+            .ConfigureAwait(false);
+        await EnsureSuccessAsync(response, repository.Registry, cancellationToken).ConfigureAwait(false);
+        if (response.Headers.Location is { } location)
+        {
+            var upload = location.IsAbsoluteUri ? location : new Uri(uri, location);
+            using var cancel = await SendAsync(repository.Registry, PushScope(repository), () => new HttpRequestMessage(HttpMethod.Delete, upload), cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
     /// <summary><c>GET</c> of a blob (e.g. an image config); the bytes are checked against the digest.</summary>
     public async Task<byte[]> GetBlobAsync(ImageReference repository, Digest digest, CancellationToken cancellationToken = default)
     {

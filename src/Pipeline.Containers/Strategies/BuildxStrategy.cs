@@ -24,7 +24,7 @@ public sealed class BuildxStrategy(BuildxDriver driver, ImageBuilderOptions? opt
     {
         var build = ResolvedBuild.From(request, _options.Time.GetUtcNow());
         using var registry = _options.CreateRegistryClient(request, build.Repository);
-        await registry.PingAsync(build.Repository.Registry, cancellationToken).ConfigureAwait(false);
+        await registry.CheckPushAccessAsync(build.Repository, cancellationToken).ConfigureAwait(false);
         var credentials = request.Credential is { } credential
             ? new Dictionary<string, RegistryCredential> { [build.Repository.Registry] = credential }
             : null;

@@ -19,7 +19,7 @@ public sealed class EngineStrategy(DockerEngineClient engine, ImageBuilderOption
     {
         var build = ResolvedBuild.From(request, _options.Time.GetUtcNow());
         using var registry = _options.CreateRegistryClient(request, build.Repository);
-        await Task.WhenAll(engine.PingAsync(cancellationToken), registry.PingAsync(build.Repository.Registry, cancellationToken)).ConfigureAwait(false);
+        await Task.WhenAll(engine.PingAsync(cancellationToken), registry.CheckPushAccessAsync(build.Repository, cancellationToken)).ConfigureAwait(false);
         using var archive = BuildContextArchive.Create(request.Context, request.Dockerfile);
         var images = await Concurrently.RunAsync(
             request.Platforms,

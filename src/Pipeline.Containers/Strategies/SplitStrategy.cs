@@ -34,7 +34,7 @@ public sealed class SplitStrategy(DockerEngineClient engine, ImageBuilderOptions
     {
         var build = ResolvedBuild.From(request with { Platforms = [platform] }, _options.Time.GetUtcNow());
         using var registry = _options.CreateRegistryClient(request, build.Repository);
-        await Task.WhenAll(engine.PingAsync(cancellationToken), registry.PingAsync(build.Repository.Registry, cancellationToken)).ConfigureAwait(false);
+        await Task.WhenAll(engine.PingAsync(cancellationToken), registry.CheckPushAccessAsync(build.Repository, cancellationToken)).ConfigureAwait(false);
         using var archive = BuildContextArchive.Create(request.Context, request.Dockerfile);
         var image = await EnginePlatformBuild.RunAsync(engine, registry, build, archive, platform, _options, cancellationToken).ConfigureAwait(false);
         var record = new SplitPlatformRecord(build.Repository.ToString(), platform.ToString(), image.Digest, image.MediaType, image.Size, request.SourceCommit);
