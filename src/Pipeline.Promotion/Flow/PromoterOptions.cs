@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.GitHub;
+
+namespace Pipeline.Promotion;
+
+/// <summary>How a <see cref="Promoter"/> runs: logging, HTTP, and the waits between conflict retries.</summary>
+public sealed record PromoterOptions
+{
+    /// <summary>Where steps, retries and guard decisions are logged; secrets never are.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>An HttpClient to share with the GitHub clients; null lets each create its own.</summary>
+    public HttpClient? HttpClient { get; init; }
+
+    /// <summary>Adjusts the options of every GitHub client the promoter creates (retries, clock, user agent).</summary>
+    public Func<GitHubClientOptions, GitHubClientOptions> ConfigureGitHub { get; init; } = o => o;
+
+    /// <summary>Waits between conflict retries; tests pass one that records instead of sleeping.</summary>
+    public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = Task.Delay;
+
+    /// <summary>The source of retry jitter.</summary>
+    public Random Random { get; init; } = Random.Shared;
+
+    /// <summary>Wraps the writer, for logging, metrics, or to stage a competing writer in tests.</summary>
+    public Func<IPromotionWriter, IPromotionWriter>? InterceptWriter { get; init; }
+}

@@ -1,0 +1,104 @@
+using Pipeline.Containers;
+using Pipeline.GitHub;
+
+namespace Pipeline.Promotion;
+
+/// <summary>
+/// Everything one promotion needs: the pinned image and where it was built from, the GitOps repository and
+/// branch, the spec, which environments, how to write, and the credentials. Immutable; derive with <c>with</c>.
+/// </summary>
+/// <param name="Target">The GitOps repository.</param>
+public sealed record PromotionRequest(PromotionTarget Target)
+{
+    /// <summary>The pinned image, <c>registry/repo:tag@sha256:...</c>; both the tag and the digest are required.</summary>
+    public ImageReference? Image { get; init; }
+
+    /// <summary>Where the image was built from; feeds the guards, the templates and the trailers.</summary>
+    public PromotionSource Source { get; init; } = PromotionSource.Unknown;
+
+    /// <summary>The branch to promote to; the repository's default branch when null.</summary>
+    public string? Branch { get; init; }
+
+    /// <summary>The spec, already parsed. When both this and <see cref="SpecPath"/> are null, <c>promotion.yaml</c> is read from the target branch.</summary>
+    public PromotionSpec? Spec { get; init; }
+
+    /// <summary>A local path of the spec file.</summary>
+    public string? SpecPath { get; init; }
+
+    /// <summary>The app to promote; null for every app whose image is <see cref="Image"/>'s repository.</summary>
+    public string? App { get; init; }
+
+    /// <summary>Only these environments (each must exist and still match its <c>when</c>); empty for all that match.</summary>
+    public IReadOnlyList<string> Environments { get; init; } = [];
+
+    /// <summary>How to write; by default graphql for a GitHub repository, git for a URL, worktree for a directory.</summary>
+    public WriteMethod? WriteMethod { get; init; }
+
+    /// <summary>Read, edit and report the diff and the steps, but write nothing.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Promote even though the source branch moved on since the built commit.</summary>
+    public bool AllowMovedSource { get; init; }
+
+    /// <summary>Allow replacing a pin built from a newer source commit.</summary>
+    public bool Rollback { get; init; }
+
+    /// <summary>The CI run's web address, for the <c>CI-Run:</c> trailer and the pull request body.</summary>
+    public string? CiRunUrl { get; init; }
+
+    /// <summary>
+    /// The credential for the GitOps repository: a token, an installation token provider, or a <see cref="GitHubApp"/>
+    /// (its installation on the repository is looked up and its tokens minted). Null only for <c>file://</c> and directories.
+    /// </summary>
+    public IGitHubCredentials? Credentials { get; init; }
+
+    /// <summary>How to read the source repository's history, for the moved-source and monotonic guards; null skips them (the result says so).</summary>
+    public ISourceHistory? SourceHistory { get; init; }
+
+    /// <summary>The author and committer of commits made by the <c>git</c> writer.</summary>
+    public GitIdentity Committer { get; init; } = new("Pipeline Promotion", "promotion@pipeline.invalid");
+
+    /// <summary>The <c>event_type</c> of a dispatch (<see cref="Promotion.WriteMethod.Dispatch"/>).</summary>
+    public string DispatchEventType { get; init; } = PromotionDispatch.DefaultEventType;
+
+    /// <summary>Conflict retries.</summary>
+    public PromotionRetryOptions Retry { get; init; } = new();
+
+    /// <summary>How many commits of the target branch to search for the last promotion of an environment.</summary>
+    public int HistoryDepth { get; init; } = 200;
+}
+
+/// <summary>Where an image was built from.</summary>
+/// <param name="Repository">The source repository, <c>owner/name</c> or a URL; null when unknown.</param>
+/// <param name="Commit">The commit the image was built from; null when unknown.</param>
+public sealed record PromotionSource(string? Repository, string? Commit)
+{
+    /// <summary>Nothing known about the source.</summary>
+    public static PromotionSource Unknown { get; } = new(null, null);
+
+    /// <summary>The branch that was built (for routing and the moved-source guard).</summary>
+    public string? Branch { get; init; }
+
+    /// <summary>The source commit's message (its first line is used in templates).</summary>
+    public string? Message { get; init; }
+}
+
+/// <summary>Bounded retries after write conflicts, with jitter.</summary>
+public sealed record PromotionRetryOptions
+{
+    /// <summary>Attempts in all, the first included. Default 5.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>The first delay; it doubles each time, with up to 50% random jitter added. Default 250 ms.</summary>
+    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest delay. Default 5 s.</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    internal TimeSpan DelayFor(int attempt, Random random)
+    {
+        var exponential = BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempt - 1));
+        var capped = Math.Min(exponential, MaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (1 + (random.NextDouble() * 0.5)));
+    }
+}

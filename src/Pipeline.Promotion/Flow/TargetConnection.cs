@@ -1,0 +1,127 @@
+using Pipeline.GitHub;
+using Pipeline.Promotion.Writers;
+
+namespace Pipeline.Promotion;
+
+/// <summary>An opened GitOps repository: the writer, and for a GitHub target the API client (pull requests, dispatches).</summary>
+internal sealed class TargetConnection : IAsyncDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+
+    private TargetConnection(IPromotionWriter writer, IGitHubClient? client, RepositoryId? repository)
+    {
+        Writer = writer;
+        Client = client;
+        Repository = repository;
+    }
+
+    public IPromotionWriter Writer { get; private set; }
+
+    public IGitHubClient? Client { get; }
+
+    public RepositoryId? Repository { get; }
+
+    public string Describe => Repository?.ToString() ?? Writer.Repository;
+
+    public IGitHubClient RequireClient(string purpose) =>
+        Client ?? throw new PromotionRequestException($"{purpose} needs a repository on GitHub (owner/name); {Writer.Repository} is a {Writer.Method.ToName()} target.");
+
+    public static async Task<TargetConnection> OpenAsync(PromotionRequest request, WriteMethod method, PromoterOptions options, CancellationToken cancellationToken)
+    {
+        var target = request.Target;
+        Check(target, method);
+        switch (target.Kind)
+        {
+            case PromotionTargetKind.Directory:
+                return Wrap(new TargetConnection(new WorktreeWriter(target.Location), null, null), options);
+            case PromotionTargetKind.GitUrl:
+                var credentials = request.Credentials;
+                return Wrap(new TargetConnection(new GitWriter(target.Location, Token(credentials), request.Committer), null, null), options);
+        }
+
+        var repository = target.Repository!;
+        var owned = new List<IDisposable>();
+        var client = await GitHubClientAsync(target.Endpoint!, repository, request.Credentials, options, owned, cancellationToken).ConfigureAwait(false);
+        IPromotionWriter writer = method switch
+        {
+            WriteMethod.GitData => new GitDataWriter(client, repository),
+            WriteMethod.Contents => new ContentsWriter(client, repository),
+            WriteMethod.Git => new GitWriter(await CloneUrlAsync(client, repository, cancellationToken).ConfigureAwait(false),
+                Token(client is GitHubClient c ? c.Options.Credentials : request.Credentials), request.Committer, repository.ToString()),
+            _ => new GraphQLWriter(client, repository),
+        };
+        var connection = new TargetConnection(writer, client, repository);
+        connection._owned.AddRange(owned);
+        return Wrap(connection, options);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Writer.DisposeAsync().ConfigureAwait(false);
+        foreach (var owned in Enumerable.Reverse(_owned))
+        {
+            owned.Dispose();
+        }
+    }
+
+    private static TargetConnection Wrap(TargetConnection connection, PromoterOptions options)
+    {
+        if (options.InterceptWriter is { } intercept)
+        {
+            connection.Writer = intercept(connection.Writer);
+        }
+
+        return connection;
+    }
+
+    private static void Check(PromotionTarget target, WriteMethod method)
+    {
+        var fits = (target.Kind, method) switch
+        {
+            (PromotionTargetKind.GitHub, not WriteMethod.Worktree) => true,
+            (PromotionTargetKind.GitUrl, WriteMethod.Git) => true,
+            (PromotionTargetKind.Directory, WriteMethod.Worktree) => true,
+            _ => false,
+        };
+        if (!fits)
+        {
+            throw new PromotionRequestException(
+                $"--write-method {method.ToName()} cannot write to {target} ({target.Kind}): graphql, git-data, contents and dispatch need owner/name on a GitHub API, "
+                + "git needs a git URL or owner/name, worktree needs a local directory.");
+        }
+    }
+
+    private static async Task<GitHubClient> GitHubClientAsync(GitHubEndpoint endpoint, RepositoryId repository, IGitHubCredentials? credentials,
+        PromoterOptions options, List<IDisposable> owned, CancellationToken cancellationToken)
+    {
+        if (credentials is null)
+        {
+            throw new PromotionRequestException($"Writing to {repository} needs credentials: a GitHub App (App ID and private key) or a token with contents write access.");
+        }
+
+        GitHubClient Create(IGitHubCredentials c)
+        {
+            var client = new GitHubClient(options.ConfigureGitHub(new GitHubClientOptions(endpoint, c) { Logger = options.Logger }), options.HttpClient);
+            owned.Add(client);
+            return client;
+        }
+
+        if (credentials.Kind != GitHubCredentialKind.AppJwt)
+        {
+            return Create(credentials);
+        }
+
+        // An App's JWT only reaches /app endpoints: find its installation on the repository and mint tokens from it.
+        var app = Create(credentials);
+        var tokens = await InstallationTokenProvider.ForRepositoryAsync(app.Apps, repository, cancellationToken: cancellationToken).ConfigureAwait(false);
+        owned.Add(tokens);
+        return Create(tokens);
+    }
+
+    private static async Task<string> CloneUrlAsync(IGitHubClient client, RepositoryId repository, CancellationToken cancellationToken) =>
+        (await client.Repositories.GetAsync(repository, cancellationToken).ConfigureAwait(false)).CloneUrl
+        ?? throw new PromotionRequestException($"GitHub did not say where to clone {repository} from; pass its git URL as the target instead.");
+
+    private static Func<CancellationToken, ValueTask<Secret?>> Token(IGitHubCredentials? credentials) =>
+        credentials is null ? _ => ValueTask.FromResult<Secret?>(null) : async ct => await credentials.GetTokenAsync(ct).ConfigureAwait(false);
+}
