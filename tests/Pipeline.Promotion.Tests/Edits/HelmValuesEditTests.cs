@@ -150,6 +150,16 @@ public sealed class HelmValuesEditTests
     }
 
     [Fact]
+    public void Directives_and_document_markers_are_kept()
+    {
+        var yaml = "%YAML 1.2\n--- # start\nimage:\n  tag: a\n... # end\n";
+
+        var result = HelmValuesEdit.ForTag("image.tag").Apply(TestFiles.Yaml(yaml), TestFiles.App);
+
+        result.Document.Text.Should().Be("%YAML 1.2\n--- # start\nimage:\n  tag: 1.4.2\n... # end\n");
+    }
+
+    [Fact]
     public void Change_location_describes_the_path_in_the_document()
     {
         var result = new HelmValuesEdit { Reference = "jobs[1].image" }.Apply(TestFiles.Yaml("jobs:\n- image: a\n- image: b\n"), TestFiles.App);

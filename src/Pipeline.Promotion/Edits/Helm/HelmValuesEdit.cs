@@ -75,7 +75,7 @@ public sealed record HelmValuesEdit : ManifestEdit
                 _ => ImageValues.Reference(image, ImageParts.Tag | ImageParts.Digest, document, pathText, existing),
             };
 
-            _ = Value("");
+            _ = Value(""); // fails early, before locating, when the image lacks the part
             var found = new List<string>();
             var matches = ValuesLocator.Find(plan, ValuesPath.Parse(pathText), pathText, found);
             CheckCount(document, pathText, matches.Count, atLeastOneByDefault: false,

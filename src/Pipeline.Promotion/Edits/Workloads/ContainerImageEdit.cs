@@ -49,7 +49,7 @@ public sealed record ContainerImageEdit(string Container) : ManifestEdit
     public override EditResult Apply(ManifestDocument document, ImageReference image)
     {
         var plan = EditPlan.Start(document, this);
-        _ = ImageValues.Reference(image, Parts, document, Selector);
+        _ = ImageValues.Reference(image, Parts, document, Selector); // fails early when the image lacks a part
         var found = new List<string>();
         var matches = new WorkloadLocator(plan, this, found).Find();
         CheckCount(document, Selector, matches.Count, atLeastOneByDefault: false,
