@@ -42,6 +42,28 @@ public sealed class LocalRegistryTests
         right.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [InfrastructureFact]
+    public async Task Token_registry_sends_a_bearer_challenge_and_accepts_the_issued_token()
+    {
+        await using var registry = await LocalRegistry.StartAsync(new LocalRegistryOptions { TokenAuthentication = true, Users = new Dictionary<string, string> { ["robot"] = "pw" } });
+        using var http = new HttpClient();
+
+        using var challenge = await http.GetAsync(new Uri($"http://{registry.Address}/v2/"));
+        var parameters = challenge.Headers.WwwAuthenticate.Single().Parameter!;
+        var realm = parameters.Split(',').Single(p => p.StartsWith("realm=", StringComparison.Ordinal))[6..].Trim('"');
+        using var refused = await SendAsync(http, new Uri($"{realm}?service=pipeline-local-registry"), "robot:wrong");
+        using var issued = await SendAsync(http, new Uri($"{realm}?service=pipeline-local-registry&scope=repository:a/b:pull"), "robot:pw");
+        var token = System.Text.Json.JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{registry.Address}/v2/"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var accepted = await http.SendAsync(request);
+
+        challenge.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        challenge.Headers.WwwAuthenticate.Single().Scheme.Should().Be("Bearer");
+        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        accepted.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task Missing_registry_program_names_what_to_install_when_apt_is_not_allowed()
     {
@@ -52,9 +74,12 @@ public sealed class LocalRegistryTests
         (await act.Should().ThrowAsync<InfrastructureException>()).WithMessage("*apt-get install docker-registry*github.com/distribution/distribution*");
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient http, LocalRegistry registry, string userAndPassword)
+    private static Task<HttpResponseMessage> SendAsync(HttpClient http, LocalRegistry registry, string userAndPassword) =>
+        SendAsync(http, new Uri($"http://{registry.Address}/v2/"), userAndPassword);
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient http, Uri uri, string userAndPassword)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{registry.Address}/v2/"));
+        var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userAndPassword)));
         return http.SendAsync(request);
     }
