@@ -22,9 +22,7 @@ public sealed class BranchProtectionTests : IDisposable
             message = "edit", content = Base64("changed\n"), sha = await f.BareGitAsync("rev-parse", "main:README.md"),
         });
         var reference = await f.Api.PatchAsync($"{GitHubFixture.Prefix}/git/refs/heads/main", new { sha = await ChildCommitAsync(f, head) });
-        var graph = await GraphQLTests.GraphAsync(f, """
-            mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }
-            """, new JsonObject { ["input"] = CommitInput(head) });
+        var graph = await GraphQLTests.GraphAsync(f, GraphQueries.CreateCommitOnBranch, new JsonObject { ["input"] = CommitInput(head) });
 
         contents.Status.Should().Be(409);
         contents.Message.Should().Be("Changes must be made through a pull request.");
@@ -46,7 +44,7 @@ public sealed class BranchProtectionTests : IDisposable
 
         var response = await bot.PostAsync("graphql", new JsonObject
         {
-            ["query"] = "mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }",
+            ["query"] = GraphQueries.CreateCommitOnBranch,
             ["variables"] = new JsonObject { ["input"] = CommitInput(head) },
         }.ToJsonString());
 

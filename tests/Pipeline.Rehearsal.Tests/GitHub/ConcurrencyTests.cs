@@ -46,9 +46,8 @@ public sealed class ConcurrencyTests
     {
         await using var f = await GitHubFixture.StartAsync();
         var head = await f.HeadAsync();
-        const string mutation = "mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }";
 
-        var results = await Task.WhenAll(new[] { "a", "b" }.Select(name => GraphQLTests.GraphAsync(f, mutation, new JsonObject
+        var results = await Task.WhenAll(new[] { "a", "b" }.Select(name => GraphQLTests.GraphAsync(f, GraphQueries.CreateCommitOnBranch, new JsonObject
         {
             ["input"] = new JsonObject
             {

@@ -23,7 +23,8 @@ public sealed class EnterprisePrefixTests
         await using var f = await GitHubFixture.StartAsync();
         using var enterprise = new ApiClient(f.Server.ApiUrl, f.Token);
 
-        var response = await enterprise.PostAsync("api/graphql", """{"query":"query { repository(owner: \"acme\", name: \"gitops\") { defaultBranchRef { name } } }"}""");
+        var response = await enterprise.PostAsync("api/graphql",
+            new System.Text.Json.Nodes.JsonObject { ["query"] = GraphQueries.ViewerAndDefaultBranch }.ToJsonString());
 
         response.Body["data"]!["repository"]!["defaultBranchRef"]!["name"]!.GetValue<string>().Should().Be("main");
     }

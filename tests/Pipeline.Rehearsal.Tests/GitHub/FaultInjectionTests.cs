@@ -28,8 +28,8 @@ public sealed class FaultInjectionTests
         await using var f = await GitHubFixture.StartAsync();
         f.Server.Faults.RateLimitNext("POST", "/graphql", TimeSpan.FromSeconds(3));
 
-        var limited = await f.Api.PostAsync("graphql", """{"query":"{ viewer { login } }"}""");
-        var served = await f.Api.PostAsync("graphql", """{"query":"{ viewer { login } }"}""");
+        var limited = await f.Api.PostAsync("graphql", new System.Text.Json.Nodes.JsonObject { ["query"] = GraphQueries.ViewerAndDefaultBranch }.ToJsonString());
+        var served = await f.Api.PostAsync("graphql", new System.Text.Json.Nodes.JsonObject { ["query"] = GraphQueries.ViewerAndDefaultBranch }.ToJsonString());
 
         limited.Status.Should().Be(429);
         limited.Headers["Retry-After"].Should().Be("3");

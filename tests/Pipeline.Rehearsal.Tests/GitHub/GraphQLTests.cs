@@ -6,29 +6,12 @@ namespace Pipeline.Rehearsal.Tests.GitHub;
 
 public sealed class GraphQLTests
 {
-    private const string ReadFiles = """
-        query Read($owner: String!, $name: String!, $a: String!, $b: String!) {
-          repository(owner: $owner, name: $name) {
-            dev: object(expression: $a) { ... on Blob { text oid } }
-            prod: object(expression: $b) { ... on Blob { text oid } }
-            missing: object(expression: "main:nope.yaml") { ... on Blob { text } }
-            ref(qualifiedName: "refs/heads/main") { target { oid } }
-          }
-        }
-        """;
-
-    private const string CreateCommit = """
-        mutation Commit($input: CreateCommitOnBranchInput!) {
-          createCommitOnBranch(input: $input) { commit { oid url signature { isValid } } }
-        }
-        """;
-
     [Fact]
     public async Task One_query_reads_several_files_and_the_branch_head()
     {
         await using var f = await GitHubFixture.StartAsync();
 
-        var response = await GraphAsync(f, ReadFiles, new JsonObject
+        var response = await GraphAsync(f, GraphQueries.ReadFilesAndHead, new JsonObject
         {
             ["owner"] = "acme", ["name"] = "gitops", ["a"] = "main:env/dev/values.yaml", ["b"] = "main:env/prod/values.yaml",
         });
@@ -47,7 +30,7 @@ public sealed class GraphQLTests
         await using var f = await GitHubFixture.StartAsync();
         var head = await f.HeadAsync();
 
-        var response = await GraphAsync(f, CreateCommit, new JsonObject { ["input"] = Input(head) });
+        var response = await GraphAsync(f, GraphQueries.CreateCommitOnBranch, new JsonObject { ["input"] = Input(head) });
 
         response["errors"].Should().BeNull(response.ToJsonString());
         var commit = response["data"]!["createCommitOnBranch"]!["commit"]!;
@@ -65,11 +48,11 @@ public sealed class GraphQLTests
     {
         await using var f = await GitHubFixture.StartAsync();
         var head = await f.HeadAsync();
-        var first = await GraphAsync(f, CreateCommit, new JsonObject { ["input"] = Input(head) });
+        var first = await GraphAsync(f, GraphQueries.CreateCommitOnBranch, new JsonObject { ["input"] = Input(head) });
         first["errors"].Should().BeNull();
         var moved = await f.HeadAsync();
 
-        var second = await GraphAsync(f, CreateCommit, new JsonObject { ["input"] = Input(head) });
+        var second = await GraphAsync(f, GraphQueries.CreateCommitOnBranch, new JsonObject { ["input"] = Input(head) });
 
         second["data"]!["createCommitOnBranch"].Should().BeNull();
         second["errors"]![0]!["type"]!.GetValue<string>().Should().Be("STALE_DATA");

@@ -85,13 +85,8 @@ public sealed class PullRequestTests
         var head = await Branches.CreateWithFileAsync(f, "promote/prod", "env/prod/values.yaml", "image:\n  tag: v9\n");
         var pull = (await f.Api.PostAsync(R + "/pulls", new { title = "Promote prod", head = "promote/prod", @base = "main" })).Body;
 
-        var enabled = await GraphQLTests.GraphAsync(f, """
-            mutation($id: ID!) {
-              enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: SQUASH }) {
-                pullRequest { autoMergeRequest { mergeMethod } state }
-              }
-            }
-            """, new JsonObject { ["id"] = pull["node_id"]!.GetValue<string>() });
+        var enabled = await GraphQLTests.GraphAsync(f, GraphQueries.EnableAutoMerge,
+            new JsonObject { ["id"] = pull["node_id"]!.GetValue<string>(), ["method"] = "SQUASH" });
         var blocked = await f.Api.PutAsync(R + $"/pulls/{pull["number"]}/merge", new { });
         await f.Server.SetCheckAsync("acme", "gitops", head, "ci/build", CheckConclusion.Success);
         var stillOpen = await f.Api.GetAsync(R + $"/pulls/{pull["number"]}");
@@ -117,9 +112,8 @@ public sealed class PullRequestTests
         await Branches.CreateWithFileAsync(f, "feature", "README.md", "ready\n");
         var pull = (await f.Api.PostAsync(R + "/pulls", new { title = "Ready", head = "feature", @base = "main" })).Body;
 
-        var response = await GraphQLTests.GraphAsync(f, """
-            mutation($id: ID!) { enablePullRequestAutoMerge(input: { pullRequestId: $id }) { pullRequest { number } } }
-            """, new JsonObject { ["id"] = pull["node_id"]!.GetValue<string>() });
+        var response = await GraphQLTests.GraphAsync(f, GraphQueries.EnableAutoMerge,
+            new JsonObject { ["id"] = pull["node_id"]!.GetValue<string>() });
 
         response["errors"]![0]!["message"]!.GetValue<string>().Should().Be("Pull request Pull request is in clean status");
         (await f.Api.GetAsync(R + $"/pulls/{pull["number"]}"))["state"].Should().Be("open");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -13,18 +12,13 @@ public sealed class OpenApiDescription
     /// <summary>The pinned package version; bump deliberately and re-run the contract tests.</summary>
     public const string PackageVersion = "23.0.2";
 
-    private const string DescriptionFile = "node_modules/@octokit/openapi/generated/api.github.com.json";
+    private const string DescriptionFile = "generated/api.github.com.json";
 
     private readonly List<(string Template, Regex Pattern, int Literals)> _paths;
 
     public OpenApiDescription()
     {
-        var folder = Path.Combine(RepositoryRoot(), ".nuke", "temp", "openapi");
-        var file = Path.Combine(folder, DescriptionFile);
-        if (!File.Exists(file) || !InstalledVersion(folder).Equals(PackageVersion, StringComparison.Ordinal))
-        {
-            Install(folder);
-        }
+        var file = Path.Combine(NpmPackage.Ensure("@octokit/openapi", PackageVersion, "openapi"), DescriptionFile);
 
         using var stream = File.OpenRead(file);
         Document = JsonDocument.Parse(stream);
@@ -78,63 +72,4 @@ public sealed class OpenApiDescription
 
     private static string Shape(string template) =>
         Regex.Replace(template.TrimEnd('/'), @"\{[^}]+\}", "{}");
-
-    private static string InstalledVersion(string folder)
-    {
-        var manifest = Path.Combine(folder, "node_modules/@octokit/openapi/package.json");
-        if (!File.Exists(manifest))
-        {
-            return "";
-        }
-
-        using var json = JsonDocument.Parse(File.ReadAllText(manifest));
-        return json.RootElement.GetProperty("version").GetString() ?? "";
-    }
-
-    private static void Install(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        var info = new ProcessStartInfo("npm")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "install", "--no-save", "--no-audit", "--no-fund", "--prefix", folder, "@octokit/openapi@" + PackageVersion })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(info)!;
-            var error = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException(
-                    $"npm could not install @octokit/openapi@{PackageVersion} into {folder} (exit {process.ExitCode}): {error.Result}. " +
-                    "Check that the npm registry is reachable, or install it there by hand.");
-            }
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"The contract tests need GitHub's OpenAPI description (@octokit/openapi@{PackageVersion}) and npm to fetch it. " +
-                $"Install Node.js/npm, or run: npm install --no-save --prefix {folder} @octokit/openapi@{PackageVersion}", e);
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pipeline.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException(
-            $"No Pipeline.sln above {AppContext.BaseDirectory}; run the tests from the repository checkout.");
-    }
 }

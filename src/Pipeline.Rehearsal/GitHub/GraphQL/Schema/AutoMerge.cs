@@ -40,7 +40,7 @@ internal static class AutoMerge
         }
 
         await context.State.RefsChangedAsync(repository, context.Cancellation);
-        return MutationType.Payload(input)
+        return MutationType.Payload("EnablePullRequestAutoMergePayload", input)
             .Value("pullRequest", PullRequestType.Create(context, repository, pull))
             .Value("actor", ActorType.Create(context, context.Principal.Actor!));
     }
@@ -53,7 +53,7 @@ internal static class AutoMerge
             pull.AutoMerge = null;
         }
 
-        return MutationType.Payload(input).Value("pullRequest", PullRequestType.Create(context, repository, pull));
+        return MutationType.Payload("DisablePullRequestAutoMergePayload", input).Value("pullRequest", PullRequestType.Create(context, repository, pull));
     }
 
     public static async Task<object?> MergeAsync(GraphContext context, GraphArguments input)
@@ -71,7 +71,7 @@ internal static class AutoMerge
         }
 
         await context.State.RefsChangedAsync(repository, context.Cancellation);
-        return MutationType.Payload(input).Value("pullRequest", PullRequestType.Create(context, repository, pull));
+        return MutationType.Payload("MergePullRequestPayload", input).Value("pullRequest", PullRequestType.Create(context, repository, pull));
     }
 
     private static async Task ExpectHeadAsync(GraphContext context, RepositoryState repository, PullRequestState pull,

@@ -50,7 +50,7 @@ internal static class CommitOnBranch
 
         await context.State.RefsChangedAsync(repository, ct);
         var created = (await repository.Git.ReadCommitAsync(sha, ct))!;
-        return MutationType.Payload(input)
+        return MutationType.Payload("CreateCommitOnBranchPayload", input)
             .Value("commit", GitTypes.Commit(context, repository, created))
             .Value("ref", GitTypes.Ref(context, repository, "refs/heads/" + branch, sha));
     }

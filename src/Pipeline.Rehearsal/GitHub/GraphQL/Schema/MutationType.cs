@@ -46,7 +46,7 @@ internal static class MutationType
                 new CreatePullRequest(input.RequiredString("title"), input.RequiredString("headRefName"),
                     input.RequiredString("baseRefName"), input.String("body"),
                     input["draft"]?.GetValue<bool>(), null), context.Cancellation);
-            return Payload(input).Value("pullRequest", PullRequestType.Create(context, repository, pull));
+            return Payload("CreatePullRequestPayload", input).Value("pullRequest", PullRequestType.Create(context, repository, pull));
         }
         catch (ApiErrorException error)
         {
@@ -54,6 +54,7 @@ internal static class MutationType
         }
     }
 
-    public static GraphObject Payload(GraphArguments input) =>
-        new GraphObject("Payload").Value("clientMutationId", input.String("clientMutationId"));
+    /// <summary>A mutation payload (<c>CreateCommitOnBranchPayload</c>...) echoing <c>clientMutationId</c>.</summary>
+    public static GraphObject Payload(string typeName, GraphArguments input) =>
+        new GraphObject(typeName).Value("clientMutationId", input.String("clientMutationId"));
 }

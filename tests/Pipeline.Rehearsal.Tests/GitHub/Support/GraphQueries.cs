@@ -1,0 +1,68 @@
+namespace Pipeline.Rehearsal.Tests.GitHub.Support;
+
+/// <summary>
+/// The GraphQL documents the tests send, in one place so that the contract tests can check each against GitHub's
+/// published GraphQL schema.
+/// </summary>
+public static class GraphQueries
+{
+    public const string ReadFilesAndHead = """
+        query Read($owner: String!, $name: String!, $a: String!, $b: String!) {
+          repository(owner: $owner, name: $name) {
+            dev: object(expression: $a) { ... on Blob { text oid byteSize isBinary } }
+            prod: object(expression: $b) { ... on Blob { text oid } }
+            missing: object(expression: "main:nope.yaml") { ... on Blob { text } }
+            ref(qualifiedName: "refs/heads/main") { name target { oid ... on Commit { committedDate } } }
+          }
+        }
+        """;
+
+    public const string CreateCommitOnBranch = """
+        mutation Commit($input: CreateCommitOnBranchInput!) {
+          createCommitOnBranch(input: $input) {
+            clientMutationId
+            commit { oid url signature { isValid state } }
+            ref { name target { oid } }
+          }
+        }
+        """;
+
+    public const string EnableAutoMerge = """
+        mutation AutoMerge($id: ID!, $method: PullRequestMergeMethod) {
+          enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $method }) {
+            pullRequest { number state autoMergeRequest { mergeMethod enabledAt enabledBy { login } } }
+          }
+        }
+        """;
+
+    public const string PullRequestsByHead = """
+        query Pulls($owner: String!, $name: String!, $head: String!) {
+          repository(owner: $owner, name: $name) {
+            pullRequests(headRefName: $head, states: [OPEN], first: 5) {
+              totalCount
+              nodes { id number url state mergeable headRefOid baseRefName labels(first: 10) { nodes { name } } }
+            }
+          }
+        }
+        """;
+
+    public const string MergePullRequest = """
+        mutation Merge($id: ID!) {
+          mergePullRequest(input: { pullRequestId: $id, mergeMethod: MERGE }) { pullRequest { merged mergeCommit { oid } } }
+        }
+        """;
+
+    public const string ViewerAndDefaultBranch = """
+        query { viewer { login } repository(owner: "acme", name: "gitops") { id nameWithOwner defaultBranchRef { name } } }
+        """;
+
+    public static readonly IReadOnlyList<(string Name, string Document)> All =
+    [
+        (nameof(ReadFilesAndHead), ReadFilesAndHead),
+        (nameof(CreateCommitOnBranch), CreateCommitOnBranch),
+        (nameof(EnableAutoMerge), EnableAutoMerge),
+        (nameof(PullRequestsByHead), PullRequestsByHead),
+        (nameof(MergePullRequest), MergePullRequest),
+        (nameof(ViewerAndDefaultBranch), ViewerAndDefaultBranch),
+    ];
+}
