@@ -85,6 +85,9 @@ public sealed partial class LocalGitHubServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
         });
         builder.Services.AddSingleton(state);
+
+        // A request held by a delay fault must not hold up disposal for the default 30 seconds.
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
         var faults = new FaultInjector();
         Hosting.Routes.Configure(app, state, faults, new RateLimits(options.RateLimit, state.Clock));

@@ -6,7 +6,7 @@ using Pipeline.Rehearsal.Tests.GitHub.Support;
 
 namespace Pipeline.Rehearsal.Tests.GitHub;
 
-public sealed class ServerSkeletonTests
+public sealed class SeededRepositoryTests
 {
     [Fact]
     public async Task Seeded_repository_is_served_over_rest_and_cloned_over_smart_http()
