@@ -43,7 +43,7 @@ internal static class EnginePlatformBuild
         return new PlatformImage(platform, pushed.Digest, descriptor.MediaType, descriptor.Size);
     }
 
-    /// <summary>Pushes the index under every tag, concurrently; returns its digest.</summary>
+    /// <summary>Pushes the index under every tag, concurrently.</summary>
     public static async Task PushIndexAsync(RegistryClient registry, ResolvedBuild build, AssembledIndex index, IProgress<string>? output, CancellationToken cancellationToken)
     {
         await Task.WhenAll(build.TagReferences.Select(tag => registry.PutManifestAsync(tag, index.Index.MediaType, index.Content, cancellationToken))).ConfigureAwait(false);
