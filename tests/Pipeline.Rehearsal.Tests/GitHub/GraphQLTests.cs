@@ -25,6 +25,25 @@ public sealed class GraphQLTests
     }
 
     [Fact]
+    public async Task Files_are_read_at_the_exact_commit_the_branch_points_to()
+    {
+        await using var f = await GitHubFixture.StartAsync();
+
+        var response = await GraphAsync(f, GraphQueries.FilesAtHead, new JsonObject
+        {
+            ["owner"] = "acme", ["name"] = "gitops", ["ref"] = "refs/heads/main", ["p0"] = "env/dev/values.yaml", ["p1"] = "nope.yaml",
+        });
+
+        response["errors"].Should().BeNull(response.ToJsonString());
+        var target = response["data"]!["repository"]!["ref"]!["target"]!;
+        target["oid"]!.GetValue<string>().Should().Be(await f.HeadAsync());
+        target["f0"]!["path"]!.GetValue<string>().Should().Be("env/dev/values.yaml");
+        target["f0"]!["object"]!["text"]!.GetValue<string>().Should().Be("image:\n  tag: v1 # pinned\n");
+        target["f0"]!["object"]!["isBinary"]!.GetValue<bool>().Should().BeFalse();
+        target["f1"].Should().BeNull();
+    }
+
+    [Fact]
     public async Task CreateCommitOnBranch_writes_additions_and_deletions_in_one_verified_commit()
     {
         await using var f = await GitHubFixture.StartAsync();

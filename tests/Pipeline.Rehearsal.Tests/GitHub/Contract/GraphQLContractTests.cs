@@ -48,6 +48,10 @@ public sealed class GraphQLContractTests(GraphSchemaFixture schema) : IClassFixt
             {
                 ["owner"] = "acme", ["name"] = "gitops", ["a"] = "main:env/dev/values.yaml", ["b"] = "main:env/prod/values.yaml",
             })),
+            ("FilesAtHead", await GraphQLTests.GraphAsync(f, GraphQueries.FilesAtHead, new JsonObject
+            {
+                ["owner"] = "acme", ["name"] = "gitops", ["ref"] = "main", ["p0"] = "README.md", ["p1"] = "env/dev/values.yaml",
+            })),
             ("PullRequestsByHead", await GraphQLTests.GraphAsync(f, GraphQueries.PullRequestsByHead,
                 new JsonObject { ["owner"] = "acme", ["name"] = "gitops", ["head"] = "promote" })),
             ("EnableAutoMerge", await GraphQLTests.GraphAsync(f, GraphQueries.EnableAutoMerge, new JsonObject { ["id"] = id, ["method"] = "MERGE" })),

@@ -17,6 +17,22 @@ public static class GraphQueries
         }
         """;
 
+    public const string FilesAtHead = """
+        query Files($owner: String!, $name: String!, $ref: String!, $p0: String!, $p1: String!) {
+          repository(owner: $owner, name: $name) {
+            ref(qualifiedName: $ref) {
+              target {
+                oid
+                ... on Commit {
+                  f0: file(path: $p0) { oid path object { ... on Blob { text isBinary isTruncated byteSize } } }
+                  f1: file(path: $p1) { oid object { ... on Blob { text } } }
+                }
+              }
+            }
+          }
+        }
+        """;
+
     public const string CreateCommitOnBranch = """
         mutation Commit($input: CreateCommitOnBranchInput!) {
           createCommitOnBranch(input: $input) {
@@ -59,6 +75,7 @@ public static class GraphQueries
     public static readonly IReadOnlyList<(string Name, string Document)> All =
     [
         (nameof(ReadFilesAndHead), ReadFilesAndHead),
+        (nameof(FilesAtHead), FilesAtHead),
         (nameof(CreateCommitOnBranch), CreateCommitOnBranch),
         (nameof(EnableAutoMerge), EnableAutoMerge),
         (nameof(PullRequestsByHead), PullRequestsByHead),

@@ -62,16 +62,22 @@ internal static class GitTypes
             .Value("oid", sha)
             .Value("abbreviatedOid", sha[..7])
             .Field("entries", async _ => (object?)(await repository.Git.ListTreeAsync(sha, false, ct: context.Cancellation))
-                .Select(e => new GraphObject("TreeEntry")
-                    .Value("name", e.Path)
-                    .Value("path", e.Path)
-                    .Value("type", e.Type)
-                    .Value("mode", Convert.ToInt32(e.Mode, 8))
-                    .Value("oid", e.Sha)
-                    .Value("size", (int)(e.Size ?? 0))
-                    .Field("object", async _ => (object?)await ObjectAsync(context, repository, null, e.Sha)))
+                .Select(e => TreeEntry(context, repository, e, e.Path))
                 .ToList())
             .Field("repository", () => RepositoryType.Create(context, repository));
+
+    /// <summary>A <c>TreeEntry</c>; <paramref name="path"/> is the full path from the root of the commit.</summary>
+    public static GraphObject TreeEntry(GraphContext context, RepositoryState repository, GitTreeEntry entry, string path) =>
+        new GraphObject("TreeEntry")
+            .Value("name", path.Split('/')[^1])
+            .Value("path", path)
+            .Value("extension", System.IO.Path.GetExtension(path) is { Length: > 0 } extension ? extension : null)
+            .Value("type", entry.Type)
+            .Value("mode", Convert.ToInt32(entry.Mode, 8))
+            .Value("oid", entry.Sha)
+            .Value("size", (int)(entry.Size ?? 0))
+            .Value("isGenerated", false)
+            .Field("object", async _ => (object?)await ObjectAsync(context, repository, null, entry.Sha));
 
     public static GraphObject Commit(GraphContext context, RepositoryState repository, GitCommit commit)
     {
@@ -102,6 +108,12 @@ internal static class GitTypes
                 : null)
             .Field("tree", () => Tree(context, repository, commit.Tree))
             .Value("treeUrl", context.Links.RepoHtml(repository.FullName) + "/tree/" + commit.Sha)
+            .Field("file", async arguments =>
+            {
+                var path = arguments.RequiredString("path").Trim('/');
+                var entry = path.Length == 0 ? null : await repository.Git.FindEntryAsync(commit.Sha, path, context.Cancellation);
+                return entry is null ? null : (object?)TreeEntry(context, repository, entry, path);
+            })
             .Field("parents", async _ =>
             {
                 var parents = new List<GraphObject>();
