@@ -9,7 +9,7 @@ namespace Promotion.Benchmark;
 /// </summary>
 internal static class NodeRunner
 {
-    public static (double BestMilliseconds, List<byte[]> Outputs) Run(List<GeneratedFile> files, string treeDirectory, string planPath, string outDirectory, int rounds)
+    public static (double BestMilliseconds, double FirstMilliseconds, List<byte[]> Outputs) Run(List<GeneratedFile> files, string treeDirectory, string planPath, string outDirectory, int rounds)
     {
         var scriptDirectory = ScriptDirectory();
         if (!Directory.Exists(Path.Combine(scriptDirectory, "node_modules", "yaml")))
@@ -21,7 +21,7 @@ internal static class NodeRunner
         var output = Execute("node", scriptDirectory, "bench.mjs", treeDirectory, planPath, outDirectory, rounds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var report = JsonSerializer.Deserialize(output.Trim().Split('\n')[^1], BenchmarkJson.Default.NodeReport)
             ?? throw new InvalidOperationException("node printed no report");
-        return (report.BestMilliseconds, files.Select(f => File.ReadAllBytes(Path.Combine(outDirectory, f.Path))).ToList());
+        return (report.BestMilliseconds, report.FirstMilliseconds, files.Select(f => File.ReadAllBytes(Path.Combine(outDirectory, f.Path))).ToList());
     }
 
     /// <summary>The source folder's <c>node/</c> (so node_modules lands in the git-ignored folder beside bench.mjs).</summary>

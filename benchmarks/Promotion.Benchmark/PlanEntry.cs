@@ -25,7 +25,7 @@ internal sealed record PlanEntry
 }
 
 /// <summary>What the node script prints.</summary>
-internal sealed record NodeReport(int Files, int Rounds, double BestMilliseconds);
+internal sealed record NodeReport(int Files, int Rounds, double BestMilliseconds, double FirstMilliseconds);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(List<PlanEntry>))]

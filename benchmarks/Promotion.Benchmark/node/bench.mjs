@@ -61,12 +61,14 @@ function edit(entry, text) {
 }
 
 let best = Number.POSITIVE_INFINITY;
+let first = 0;
 let outputs = [];
 for (let round = 0; round < rounds; round++) {
   const start = process.hrtime.bigint();
   outputs = inputs.map((text, index) => edit(plan[index], text));
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   best = Math.min(best, elapsed);
+  if (round === 0) first = elapsed;
 }
 
 plan.forEach((entry, index) => {
@@ -74,4 +76,4 @@ plan.forEach((entry, index) => {
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, outputs[index], 'utf8');
 });
-console.log(JSON.stringify({ files: plan.length, rounds, bestMilliseconds: best }));
+console.log(JSON.stringify({ files: plan.length, rounds, bestMilliseconds: best, firstMilliseconds: first }));
