@@ -38,12 +38,8 @@ internal sealed class Scenario(string registry, string context)
         using var builder = new MultiPlatformImageBuilder();
         var request = new ImageBuildRequest($"{registry}/bench/library", context) { SourceCommit = commit, Tags = [run] };
         var built = await builder.BuildAsync(request, BuildStrategyKind.Engine);
-        var (capture, client) = builder.CreateCapture(request);
-        using (client)
-        {
-            var pinned = await capture.CaptureAsync(built);
-            return $"{pinned.Reference.Digest!.Short} [{string.Join(", ", pinned.Platforms.Select(p => p.ConfigArchitecture))}]";
-        }
+        var pinned = await builder.CaptureAsync(built, request.Platforms);
+        return $"{pinned.Reference.Digest!.Short} [{string.Join(", ", pinned.Platforms.Select(p => p.ConfigArchitecture))}]";
     }
 
     public async Task<string> RunCommandLineAsync(string run)

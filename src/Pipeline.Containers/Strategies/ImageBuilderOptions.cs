@@ -34,14 +34,18 @@ public sealed record ImageBuilderOptions
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>A registry client for a request: its insecure registries and credential on top of <see cref="Credentials"/>.</summary>
-    internal RegistryClient CreateRegistryClient(ImageBuildRequest request, ImageReference repository)
+    internal RegistryClient CreateRegistryClient(ImageBuildRequest request, ImageReference repository) =>
+        CreateRegistryClient(repository, request.Credential, request.InsecureRegistries);
+
+    /// <summary>A registry client with <paramref name="credential"/> for the repository's registry on top of <see cref="Credentials"/>.</summary>
+    internal RegistryClient CreateRegistryClient(ImageReference repository, RegistryCredential? credential, IReadOnlyList<string> insecureRegistries)
     {
         var credentials = Credentials ?? new RegistryCredentialProvider();
-        if (request.Credential is { } credential)
+        if (credential is not null)
         {
             credentials = credentials.With(repository.Registry, credential);
         }
 
-        return new RegistryClient(new RegistryClientOptions { Credentials = credentials, InsecureRegistries = request.InsecureRegistries, Retry = Retry });
+        return new RegistryClient(new RegistryClientOptions { Credentials = credentials, InsecureRegistries = insecureRegistries, Retry = Retry });
     }
 }

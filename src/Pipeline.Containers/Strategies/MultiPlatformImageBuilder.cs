@@ -80,11 +80,25 @@ public sealed class MultiPlatformImageBuilder : IDisposable
         return await Create(kind).BuildAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A <see cref="DigestCapture"/> using the registry settings of <paramref name="request"/>; dispose the client with it.</summary>
-    public (DigestCapture Capture, RegistryClient Registry) CreateCapture(ImageBuildRequest request)
+    /// <summary>
+    /// CaptureDigest for what <paramref name="built"/> says was pushed (e.g. read back with <see cref="BuiltImage.ReadAsync"/>
+    /// in a later job): the tags must resolve to its digest and <paramref name="platforms"/> (default: those it built) must
+    /// be in the index, each proved by its image config.
+    /// </summary>
+    /// <param name="built">What the build pushed.</param>
+    /// <param name="platforms">The platforms that must be present (<c>--platforms</c>).</param>
+    /// <param name="credential">The credential for the registry (<c>--registry-username</c>/<c>--registry-password</c>), or null.</param>
+    /// <param name="insecureRegistries">Registries spoken to over plain HTTP (<c>--insecure-registries</c>).</param>
+    /// <param name="cancellationToken">Cancels the capture.</param>
+    public async Task<PinnedImage> CaptureAsync(
+        BuiltImage built,
+        IReadOnlyList<Platform>? platforms = null,
+        RegistryCredential? credential = null,
+        IReadOnlyList<string>? insecureRegistries = null,
+        CancellationToken cancellationToken = default)
     {
-        var registry = Options.CreateRegistryClient(request, ImageReference.ForRepository(request.Repository));
-        return (new DigestCapture(registry, Options.Time), registry);
+        using var registry = Options.CreateRegistryClient(ImageReference.ForRepository(built.Repository), credential, insecureRegistries ?? []);
+        return await new DigestCapture(registry, Options.Time).CaptureAsync(built, platforms, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

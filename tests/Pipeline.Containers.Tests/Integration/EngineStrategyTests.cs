@@ -22,12 +22,7 @@ public sealed class EngineStrategyTests(DockerFixture docker)
         };
 
         var built = await builder.BuildAsync(request, BuildStrategyKind.Engine);
-        var (capture, registry) = builder.CreateCapture(request);
-        PinnedImage pinned;
-        using (registry)
-        {
-            pinned = await capture.CaptureAsync(built);
-        }
+        var pinned = await builder.CaptureAsync(built, request.Platforms);
 
         built.Tags.Should().Equal("0123456", "latest");
         built.Platforms.Select(p => p.Platform.ToString()).Should().Equal("linux/amd64", "linux/arm64");

@@ -24,12 +24,7 @@ public sealed class TokenRegistryTests
         var anonymous = () => builder.BuildAsync(request, BuildStrategyKind.Engine);
         var wrong = () => builder.BuildAsync(request with { Credential = new RegistryCredential("robot", new SecretValue("nope"), "GITHUB_TOKEN") }, BuildStrategyKind.Engine);
         var built = await builder.BuildAsync(good, BuildStrategyKind.Engine);
-        var (capture, client) = builder.CreateCapture(good);
-        PinnedImage pinned;
-        using (client)
-        {
-            pinned = await capture.CaptureAsync(built);
-        }
+        var pinned = await builder.CaptureAsync(built, credential: good.Credential);
 
         (await anonymous.Should().ThrowAsync<RegistryAuthenticationException>()).Which.CredentialSource.Should().BeNull();
         (await wrong.Should().ThrowAsync<RegistryAuthenticationException>()).WithMessage("*refused the credentials from GITHUB_TOKEN*");
