@@ -40,7 +40,27 @@ internal sealed partial class SpecReader(string source)
             throw Error(appsNode, "'apps:' is empty; add at least one app.");
         }
 
+        CheckBranches(apps, appsNode);
         return new PromotionSpec(apps);
+    }
+
+    /// <summary>A promotion branch carries one app and environment: two pull-request environments may not share one.</summary>
+    private void CheckBranches(List<AppSpec> apps, YamlNode appsNode)
+    {
+        var seen = new Dictionary<string, EnvironmentSpec>(StringComparer.Ordinal);
+        foreach (var environment in apps.SelectMany(a => a.Environments).Where(e => e.Mode == PromotionMode.PullRequest || e.FallbackToPullRequest))
+        {
+            var branch = environment.Branch.Render(new Dictionary<string, string?> { ["app"] = environment.App, ["environment"] = environment.Name });
+            if (seen.TryGetValue(branch, out var other))
+            {
+                var at = environment.Location is { } l ? new SpecLocation(l.File, l.Line, l.Column) : Location(appsNode);
+                throw new PromotionSpecException(source, at.Line, at.Column,
+                    $"{at}: {environment.App}/{environment.Name} and {other.App}/{other.Name} would both use the pull request branch '{branch}'; "
+                    + "put {app} and {environment} in 'branch:' so that each has its own.");
+            }
+
+            seen[branch] = environment;
+        }
     }
 
     private AppSpec ReadApp(string name, YamlMappingNode node, Settings defaults)

@@ -35,7 +35,7 @@ internal abstract class GitHubWriter(IGitHubClient client, RepositoryId reposito
             throw new WriteConflictException(basis.Branch, basis.HeadSha,
                 $"{Id} {basis.Branch} moved since {basis.HeadSha} was read ({Method.ToName()}); re-read and re-apply.", exception);
         }
-        catch (GitHubProtectedBranchException exception)
+        catch (GitHubException exception) when (exception is GitHubProtectedBranchException || IsProtectionRefusal(exception))
         {
             throw new ProtectedBranchException(Repository, basis.Branch,
                 $"{Id}: branch {basis.Branch} is protected and refused the direct commit. Use mode: pull-request, set "
@@ -89,6 +89,11 @@ internal abstract class GitHubWriter(IGitHubClient client, RepositoryId reposito
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     protected abstract Task<string?> WriteAsync(RepositorySnapshot basis, IReadOnlyList<FileContent> files, CommitMessage message, CancellationToken cancellationToken);
+
+    // GraphQL reports a protection refusal as an error of an HTTP 200 answer, which the REST error table cannot see.
+    private static bool IsProtectionRefusal(GitHubException exception) =>
+        exception is GitHubGraphQLException
+        && (exception.Message.Contains("protected branch", StringComparison.OrdinalIgnoreCase) || exception.Message.Contains("rule violation", StringComparison.OrdinalIgnoreCase));
 
     protected static string RequireHead(RepositorySnapshot basis) =>
         basis.HeadSha ?? throw new ArgumentException("A snapshot from a GitHub writer always has a head.", nameof(basis));

@@ -39,6 +39,21 @@ internal sealed partial class GitWriter
         return (await _git.RunAsync(["rev-parse", local], cancellationToken: cancellationToken).ConfigureAwait(false)).Text;
     }
 
+    /// <summary>Makes sure <paramref name="sha"/> is here, fetching every branch when it is not.</summary>
+    private async Task EnsureCommitAsync(string sha, CancellationToken cancellationToken)
+    {
+        await InitAsync(cancellationToken).ConfigureAwait(false);
+        var present = await _git.RunAsync(["cat-file", "-e", sha + "^{commit}"], check: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (present.ExitCode != 0)
+        {
+            await FetchAllAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Fetches every branch, for a commit that was not fetched yet.</summary>
+    private Task FetchAllAsync(CancellationToken cancellationToken) =>
+        _git.RunAsync(["fetch", "--no-tags", "-q", _url, "+refs/heads/*:refs/remotes/origin/*"], cancellationToken: cancellationToken);
+
     /// <summary>Pushes <paramref name="sha"/> (null deletes) to <paramref name="branch"/>, never forcing.</summary>
     private async Task PushAsync(string? sha, string branch, string? expectedHead, CancellationToken cancellationToken)
     {

@@ -113,8 +113,11 @@ internal sealed partial class GitWriter : IPromotionWriter
         return output.Length == 0 ? null : output.Split('\t')[0];
     }
 
-    public Task CreateBranchAsync(string branch, string sha, CancellationToken cancellationToken = default) =>
-        PushAsync(sha, branch, null, cancellationToken);
+    public async Task CreateBranchAsync(string branch, string sha, CancellationToken cancellationToken = default)
+    {
+        await EnsureCommitAsync(sha, cancellationToken).ConfigureAwait(false);
+        await PushAsync(sha, branch, null, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task DeleteBranchAsync(string branch, CancellationToken cancellationToken = default) =>
         PushAsync(null, branch, null, cancellationToken);
@@ -134,8 +137,7 @@ internal sealed partial class GitWriter : IPromotionWriter
                 throw GitProcess.Failure(["merge-base", "--is-ancestor", ancestor, descendant], result);
             }
 
-            // A commit not fetched yet: fetch every branch once, then ask again.
-            await _git.RunAsync(["fetch", "--no-tags", "-q", _url, "+refs/heads/*:refs/remotes/origin/*"], cancellationToken: cancellationToken).ConfigureAwait(false);
+            await FetchAllAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
