@@ -71,6 +71,7 @@ public sealed class ContentsTests
         diverged.Body["ahead_by"]!.GetValue<int>().Should().Be(2);
         diverged.Body["behind_by"]!.GetValue<int>().Should().Be(1);
         diverged.Body["files"]!.AsArray().Select(x => x!["filename"]!.GetValue<string>()).Should().BeEquivalentTo("a.txt", "b.txt");
+        diverged.Body["files"]!.AsArray().Should().OnlyContain(x => x!["additions"]!.GetValue<int>() == 1 && x["status"]!.GetValue<string>() == "added");
         identical["status"].Should().Be("identical");
     }
 

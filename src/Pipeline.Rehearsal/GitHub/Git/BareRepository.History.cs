@@ -67,18 +67,27 @@ internal sealed partial class BareRepository
         }
     }
 
-    /// <summary>Paths that differ between two commits, with their status letter (A, M, D, ...).</summary>
-    public async Task<IReadOnlyList<(string Status, string Path)>> ChangedPathsAsync(string from, string to,
-        CancellationToken ct = default)
+    /// <summary>Paths that differ between two commits, with their status letter (A, M, D) and changed line counts.</summary>
+    public async Task<IReadOnlyList<GitChange>> ChangedPathsAsync(string from, string to, CancellationToken ct = default)
     {
-        var text = await _git.RunTextAsync(["diff-tree", "-r", "-z", "--no-renames", "--name-status", from, to], ct: ct);
-        var parts = text.Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        var changes = new List<(string, string)>();
-        for (var i = 0; i + 1 < parts.Length; i += 2)
+        var names = (await _git.RunTextAsync(["diff-tree", "-r", "-z", "--no-renames", "--name-status", from, to], ct: ct))
+            .Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        var counts = (await _git.RunTextAsync(["diff-tree", "-r", "-z", "--no-renames", "--numstat", from, to], ct: ct))
+            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Split('\t'))
+            .Where(parts => parts.Length == 3)
+            .ToDictionary(parts => parts[2], parts => (Added: Count(parts[0]), Removed: Count(parts[1])), StringComparer.Ordinal);
+        var changes = new List<GitChange>();
+        for (var i = 0; i + 1 < names.Length; i += 2)
         {
-            changes.Add((parts[i], parts[i + 1]));
+            var (added, removed) = counts.GetValueOrDefault(names[i + 1]);
+            changes.Add(new GitChange(names[i], names[i + 1], added, removed));
         }
 
         return changes;
     }
+
+    // Binary files report "-" for both counts.
+    private static int Count(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
 }

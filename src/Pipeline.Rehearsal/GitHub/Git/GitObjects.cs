@@ -55,3 +55,6 @@ internal sealed record GitTreeChange(string Path, string Mode, string Type, stri
 
 /// <summary>A reference and the object it points at.</summary>
 internal sealed record GitRef(string Name, string Sha, string ObjectType);
+
+/// <summary>A path changed between two commits: status letter (A, M, D) and added and removed line counts.</summary>
+internal sealed record GitChange(string Status, string Path, int Additions, int Deletions);

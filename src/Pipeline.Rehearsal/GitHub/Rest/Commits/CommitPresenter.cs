@@ -39,7 +39,7 @@ internal static class CommitPresenter
     {
         var changes = await repository.Git.ChangedPathsAsync(from, to, ct);
         var entries = new List<DiffEntryJson>();
-        foreach (var (status, path) in changes)
+        foreach (var (status, path, additions, deletions) in changes)
         {
             var blob = status == "D" ? null : (await repository.Git.FindEntryAsync(to, path, ct))?.Sha;
             var repo = links.Repo(repository.FullName);
@@ -50,7 +50,7 @@ internal static class CommitPresenter
                 "A" => "added",
                 "D" => "removed",
                 _ => "modified",
-            }, 0, 0, 0, html + "/blob/" + to + "/" + escaped, html + "/raw/" + to + "/" + escaped,
+            }, additions, deletions, additions + deletions, html + "/blob/" + to + "/" + escaped, html + "/raw/" + to + "/" + escaped,
                 repo + "/contents/" + escaped + "?ref=" + to));
         }
 

@@ -14,12 +14,15 @@ internal static class PullPresenter
         var headSha = pull.HeadShaAtClose ?? await git.ReadRefAsync("refs/heads/" + pull.HeadRef, ct) ?? "";
         var baseSha = await git.ReadRefAsync("refs/heads/" + pull.BaseRef, ct) ?? "";
         var status = await PullStatus.ComputeAsync(repository, pull, ct);
-        int commits = 0, changed = 0;
+        int commits = 0, changed = 0, additions = 0, deletions = 0;
         if (headSha.Length > 0 && baseSha.Length > 0 && pull.MergedAt is null
             && await git.MergeBaseAsync(baseSha, headSha, ct) is { } mergeBase)
         {
             commits = (await git.CommitsBetweenAsync(mergeBase, headSha, ct)).Count;
-            changed = (await git.ChangedPathsAsync(mergeBase, headSha, ct)).Count;
+            var changes = await git.ChangedPathsAsync(mergeBase, headSha, ct);
+            changed = changes.Count;
+            additions = changes.Sum(c => c.Additions);
+            deletions = changes.Sum(c => c.Deletions);
         }
 
         var repo = links.Repo(repository.FullName);
@@ -49,7 +52,7 @@ internal static class PullPresenter
                 : null,
             pull.Draft, pull.MergedAt is not null, status.Mergeable, status.Mergeable, status.State,
             pull.MergedBy is null ? null : UserJson.From(pull.MergedBy, links), 0, 0, true,
-            commits, 0, 0, changed);
+            commits, additions, deletions, changed);
     }
 
     public static IReadOnlyList<LabelJson> Labels(RepositoryState repository, PullRequestState pull, Links links)
