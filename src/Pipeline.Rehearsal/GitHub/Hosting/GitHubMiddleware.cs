@@ -37,6 +37,11 @@ internal sealed class GitHubMiddleware(RequestDelegate next, GitHubState state, 
         {
             await context.WriteErrorAsync(error);
         }
+        catch (Exception error) when (!response.HasStarted && error is not OperationCanceledException)
+        {
+            // A bug or a failed git command: answer like GitHub's 500, with the cause to make the test failure readable.
+            await context.WriteErrorAsync(new ApiErrorException(500, "Server Error: " + error.Message));
+        }
         finally
         {
             state.Requests.Enqueue(new RecordedRequest(at, request.Method, request.PathBase + request.Path,
