@@ -12,11 +12,7 @@ public sealed class GraphQLTests(ServerFixture github) : IClassFixture<ServerFix
         ["obsolete.yaml"] = "x: 1\n",
     };
 
-    private const string NoCommitFile =
-        "The local server's GraphQL Commit type has no file(path:) field yet; GitHub's has (GraphQLContractTests checks the query " +
-        "against GitHub's schema). Remove this Skip once the server serves Commit.file.";
-
-    [Fact(Skip = NoCommitFile)]
+    [Fact]
     public async Task One_query_reads_the_head_and_every_file_at_that_commit()
     {
         var repository = await github.NewRepositoryAsync(Files);
@@ -113,7 +109,7 @@ public sealed class GraphQLTests(ServerFixture github) : IClassFixture<ServerFix
         await act.Should().ThrowAsync<GitHubProtectedBranchException>();
     }
 
-    [Fact(Skip = NoCommitFile)]
+    [Fact]
     public async Task Read_query_is_retried_after_502()
     {
         var repository = await github.NewRepositoryAsync(Files);
