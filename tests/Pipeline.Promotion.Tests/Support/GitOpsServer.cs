@@ -93,9 +93,13 @@ public sealed class GitOpsServer : IAsyncLifetime
     public Task<string> HeadAsync(RepositoryId repository, string branch = "main") => GitAsync(repository, "rev-parse", "refs/heads/" + branch);
 
     /// <summary>A commit by another writer, through the API, changing one file.</summary>
-    public async Task<string> CompetingCommitAsync(RepositoryId repository, string path, Func<string, string> change, string branch = "main")
+    public Task<string> CompetingCommitAsync(RepositoryId repository, string path, Func<string, string> change, string branch = "main") =>
+        CompetingCommitAsyncAs(UserCredentials, repository, path, change, branch);
+
+    /// <summary>A commit by another writer with the given credentials.</summary>
+    public async Task<string> CompetingCommitAsyncAs(IGitHubCredentials credentials, RepositoryId repository, string path, Func<string, string> change, string branch = "main")
     {
-        using var client = Client();
+        using var client = Client(credentials);
         var file = await client.Contents.GetFileAsync(repository, path, branch);
         var written = await client.Contents.PutFileAsync(repository, FileWrite.Text(path, change(file.Text), "Competing change") with { Sha = file.Sha, Branch = branch });
         return written.CommitSha;
