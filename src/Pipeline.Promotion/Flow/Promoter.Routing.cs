@@ -31,13 +31,16 @@ public sealed partial class Promoter
     {
         var selected = new List<(AppSpec, EnvironmentSpec)>();
         var notRouted = new List<PromotionResult>();
-        foreach (var app in SelectApps(spec, request, image))
+        var apps = SelectApps(spec, request, image);
+        foreach (var name in request.Environments.Where(e => apps.All(a => a.FindEnvironment(e) is null)))
         {
-            foreach (var name in request.Environments.Where(e => app.FindEnvironment(e) is null))
-            {
-                throw new PromotionRequestException(
-                    $"App '{app.Name}' has no environment '{name}'; it has {string.Join(", ", app.Environments.Select(e => e.Name))}.");
-            }
+            throw new PromotionRequestException(
+                $"{string.Join(", ", apps.Select(a => $"App '{a.Name}'"))} has no environment '{name}'; environments: "
+                + $"{string.Join(", ", apps.SelectMany(a => a.Environments).Select(e => e.Name).Distinct())}.");
+        }
+
+        foreach (var app in apps)
+        {
 
             foreach (var environment in app.Environments)
             {

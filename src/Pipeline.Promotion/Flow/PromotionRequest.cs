@@ -64,8 +64,11 @@ public sealed record PromotionRequest(PromotionTarget Target)
     /// <summary>Conflict retries.</summary>
     public PromotionRetryOptions Retry { get; init; } = new();
 
-    /// <summary>How many commits of the target branch to search for the last promotion of an environment.</summary>
-    public int HistoryDepth { get; init; } = 200;
+    /// <summary>
+    /// How many commits of the target branch to search for the last promotion of an environment (each is one API
+    /// request with the GitHub writers; the git writer reads its clone).
+    /// </summary>
+    public int HistoryDepth { get; init; } = 50;
 }
 
 /// <summary>Where an image was built from.</summary>

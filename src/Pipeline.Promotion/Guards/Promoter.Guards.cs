@@ -51,15 +51,16 @@ public sealed partial class Promoter
             return head is null ? ["Monotonic guard not checked: the target has no history (worktree)."] : ["Monotonic guard not checked: the source commit is not known."];
         }
 
+        // Without the source history no comparison is possible, so the target's history is not walked either.
+        if (request.SourceHistory is not { } history)
+        {
+            return ["Monotonic guard not checked: no access to the source repository's history was given."];
+        }
+
         var last = await FindLastPromotionAsync(context, head, cancellationToken).ConfigureAwait(false);
         if (last?.SourceCommit is not { } pinned || string.Equals(pinned, commit, StringComparison.OrdinalIgnoreCase))
         {
             return [];
-        }
-
-        if (request.SourceHistory is not { } history)
-        {
-            return [$"Monotonic guard not checked: the pin in place comes from {pinned}, and no access to the source history was given to compare."];
         }
 
         if (last.SourceRepository is { } repository && request.Source.Repository is { } ours && !string.Equals(repository, ours, StringComparison.OrdinalIgnoreCase))
