@@ -5,6 +5,5 @@ namespace Pipeline.Targets.Tests;
 public sealed class PublicApiTests
 {
     [Fact]
-    public void The_public_API_matches_the_snapshot() =>
-        PublicApi.Verify(typeof(PipelineBuild).Assembly, Path.Combine(BootstrapTests.RepositoryRoot(), "tests", "Pipeline.Targets.Tests", "PublicApi.txt"));
+    public void The_public_API_matches_the_snapshot() => PublicApi.VerifyBesideCaller(typeof(PipelineBuild).Assembly);
 }

@@ -28,6 +28,10 @@ internal static class PublicApi
         return text.ToString();
     }
 
+    /// <summary>Compares with <c>PublicApi.txt</c> in the folder of the calling test file.</summary>
+    public static void VerifyBesideCaller(Assembly assembly, [System.Runtime.CompilerServices.CallerFilePath] string caller = "") =>
+        Verify(assembly, Path.Combine(Path.GetDirectoryName(caller)!, "PublicApi.txt"));
+
     public static void Verify(Assembly assembly, string snapshotPath)
     {
         var actual = Describe(assembly);

@@ -49,6 +49,12 @@ public sealed record ImageBuildRequest(string Repository, string Context)
     /// <summary>True to ignore build caches.</summary>
     public bool NoCache { get; init; }
 
+    /// <summary>
+    /// True to reuse an index already pushed for <see cref="SourceCommit"/> (same revision, version and platforms)
+    /// instead of building again. Only safe when the context is exactly what that commit holds.
+    /// </summary>
+    public bool ReuseExisting { get; init; }
+
     /// <summary>The first 7 characters of <see cref="SourceCommit"/>, or null.</summary>
     public string? ShortCommit => string.IsNullOrEmpty(SourceCommit) ? null : SourceCommit[..Math.Min(7, SourceCommit.Length)];
 

@@ -75,6 +75,11 @@ public sealed class MultiPlatformImageBuilder : IDisposable
     /// <summary>Builds and pushes <paramref name="request"/> with the chosen strategy.</summary>
     public async Task<BuiltImage> BuildAsync(ImageBuildRequest request, BuildStrategyKind strategy = BuildStrategyKind.Auto, CancellationToken cancellationToken = default)
     {
+        if (request.ReuseExisting && await ExistingImage.FindAsync(request, Options, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return existing;
+        }
+
         var kind = await ChooseAsync(strategy, cancellationToken).ConfigureAwait(false);
         Options.Output?.Report($"Building {request.Repository} for {string.Join(", ", request.Platforms)} with the {kind.Name()} strategy.");
         return await Create(kind).BuildAsync(request, cancellationToken).ConfigureAwait(false);
