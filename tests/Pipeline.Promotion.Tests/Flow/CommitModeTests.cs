@@ -146,6 +146,21 @@ public sealed class CommitModeTests(GitOpsServer github) : IClassFixture<GitOpsS
             .WithMessage("*worktree cannot write to*");
     }
 
+    [Theory]
+    [InlineData(WriteMethod.GraphQL)]
+    [InlineData(WriteMethod.Git)]
+    public async Task An_environment_lands_whole_or_not_at_all_when_one_file_cannot_be_edited(WriteMethod method)
+    {
+        var repository = await github.RepositoryAsync(files: new Dictionary<string, string> { ["a.yaml"] = "image:\n  tag: 1\n", ["b.yaml"] = "other:\n  tag: 1\n" });
+        var spec = PromotionSpec.Parse("apps:\n  app:\n    image: ghcr.io/org/app\n    environments:\n      prod:\n        files: [{path: a.yaml, helm: image.tag}, {path: b.yaml, helm: image.tag}]\n");
+        var head = await github.HeadAsync(repository);
+
+        var act = () => _promotions.Promoter().PromoteAsync(_promotions.Request(repository, spec, Images.Pinned("ghcr.io/org/app", "2"), method));
+
+        (await act.Should().ThrowAsync<Pipeline.Promotion.Edits.ManifestMatchException>()).Which.File.Should().Be("b.yaml");
+        (await github.HeadAsync(repository)).Should().Be(head);
+    }
+
     [Fact]
     public async Task Contents_refuses_an_environment_whose_promotion_changes_two_files()
     {

@@ -114,6 +114,15 @@ public sealed class PromotionSpecTests
     }
 
     [Fact]
+    public void A_repeated_key_is_an_error()
+    {
+        var act = () => PromotionSpec.Parse("apps:\n  app:\n    image: ghcr.io/org/a\n    image: ghcr.io/org/b\n    environments: {dev: {files: [{path: a.yaml, marker: a}]}}\n", "spec.yaml");
+
+        var error = act.Should().Throw<PromotionSpecException>().Which;
+        error.Message.Should().StartWith("spec.yaml:4:").And.Contain("image");
+    }
+
+    [Fact]
     public void Two_pull_request_environments_on_one_branch_are_refused()
     {
         var act = () => PromotionSpec.Parse("""
