@@ -53,6 +53,7 @@ public sealed class GitHubActionsTests : IDisposable
         summary.Should().StartWith("### Build succeeded")
             .And.Contain("| Target | Status | Duration | Details |")
             .And.Contain("| Push | Succeeded |")
-            .And.Contain("registry: ghcr.io/acme");
+            .And.Contain("registry: ghcr.io/acme")
+            .And.Contain("#### Pushed\n\nto the registry");
     }
 }

@@ -26,8 +26,13 @@ public sealed class TargetContext
 
     internal IReadOnlyList<KeyValuePair<string, string>> Outputs => _outputs;
 
+    internal List<string> SummaryMarkdown { get; } = [];
+
     /// <summary>Adds a fact shown next to the target in the summary table (for example the pushed digest).</summary>
     public void Report(string key, string value) => _facts.Add(new(key, value));
+
+    /// <summary>Adds markdown to the build's summary; on GitHub Actions it goes to <c>$GITHUB_STEP_SUMMARY</c> after the table.</summary>
+    public void AppendSummary(string markdown) => SummaryMarkdown.Add(markdown);
 
     /// <summary>Sets an output of the build; on GitHub Actions it is written to <c>$GITHUB_OUTPUT</c> (multi-line safe).</summary>
     public void SetOutput(string name, string value)

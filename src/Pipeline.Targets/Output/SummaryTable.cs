@@ -35,6 +35,8 @@ internal static class SummaryTable
         foreach (var target in plan)
             text.AppendLine($"| {Cell(target.Name)} | {target.Status ?? TargetStatus.NotRun} | {Duration(target)} | {Cell(Details(target))} |");
         text.AppendLine();
+        foreach (var markdown in plan.SelectMany(t => t.Context?.SummaryMarkdown ?? []))
+            text.AppendLine(markdown.TrimEnd()).AppendLine();
         return text.ToString();
     }
 

@@ -28,6 +28,7 @@ public interface IPush : IHazRegistry
         {
             context.Report("registry", Registry);
             context.SetOutput("pushed", $"{Registry}/app\nsecond line");
+            context.AppendSummary("#### Pushed\n\nto the registry");
             Log.Information($"pushing with token {RegistryToken}");
         });
 }

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Pipeline.Containers;
+using Pipeline.Targets;
+
+namespace Pipeline.Components;
+
+/// <summary>What the image targets do, kept out of the interfaces so that they read as declarations.</summary>
+internal static class ImageTargets
+{
+    public static async Task BuildAsync(IHazImage build, TargetContext context)
+    {
+        var request = await RequestAsync(build, context).ConfigureAwait(false);
+        using var builder = Builder(build);
+        if (build.BuildStrategy == BuildStrategyKind.Split && request.Platforms.Count == 1)
+        {
+            var platform = request.Platforms[0];
+            var image = await builder.Split.BuildPlatformAsync(request, platform, context.CancellationToken).ConfigureAwait(false);
+            context.Report(platform.ToString(), image.Digest.ToString());
+            context.SetOutput("platform-digest", image.Digest.ToString());
+            Log.Information($"Pushed {platform} as {image.Digest}; run MergeImage once every platform is built.");
+            return;
+        }
+
+        var built = await builder.BuildAsync(request, build.BuildStrategy, context.CancellationToken).ConfigureAwait(false);
+        await built.WriteAsync(build.ImageRecordPath, context.CancellationToken).ConfigureAwait(false);
+        Report(context, built.Reference.ToString(), built.Strategy, built.Platforms.Count);
+    }
+
+    public static async Task MergeAsync(IHazImage build, TargetContext context)
+    {
+        var request = await RequestAsync(build, context).ConfigureAwait(false);
+        using var builder = Builder(build);
+        var built = await builder.Split.MergeAsync(request, context.CancellationToken).ConfigureAwait(false);
+        await built.WriteAsync(build.ImageRecordPath, context.CancellationToken).ConfigureAwait(false);
+        Report(context, built.Reference.ToString(), built.Strategy, built.Platforms.Count);
+    }
+
+    public static async Task CaptureAsync(IHazImage build, TargetContext context)
+    {
+        if (!build.ImageRecordPath.FileExists())
+            throw new BuildException($"{build.ImageRecordPath.RelativeTo(build.RootDirectory)} is missing: run BuildMultiArchImage (or MergeImage) first, or bring that file from the job that did.");
+        var built = await BuiltImage.ReadAsync(build.ImageRecordPath, context.CancellationToken).ConfigureAwait(false);
+        using var builder = Builder(build);
+        var platforms = Platform.ParseList(string.Join(',', build.Platforms));
+        var pinned = await builder.CaptureAsync(built, platforms, Credential(build), build.InsecureRegistries, context.CancellationToken).ConfigureAwait(false);
+        await pinned.WriteAsync(build.ImageRecordPath, context.CancellationToken).ConfigureAwait(false);
+        context.Report("pinned", pinned.Reference.ToString());
+        context.Report("platforms", string.Join(", ", pinned.Platforms.Select(p => $"{p.Platform} ({p.ConfigArchitecture})")));
+        foreach (var (name, value) in pinned.ToGitHubOutputs())
+            context.SetOutput(name, value);
+        context.AppendSummary(pinned.ToMarkdownSummary());
+        Log.Information($"Pinned {pinned.Reference}");
+    }
+
+    private static async Task<ImageBuildRequest> RequestAsync(IHazImage build, TargetContext context)
+    {
+        var source = await SourceRevision.ReadAsync(build, context.CancellationToken).ConfigureAwait(false);
+        if (source.IsDirty)
+            Log.Warning($"The working tree has uncommitted changes; the image is still labelled {source.ShortCommit}, and is rebuilt rather than reused.");
+        return new ImageBuildRequest(build.Image!, build.Context)
+        {
+            Platforms = Platform.ParseList(string.Join(',', build.Platforms)),
+            Dockerfile = build.Dockerfile?.Value,
+            Tags = build.Tags,
+            SourceCommit = source.Commit,
+            SourceUrl = source.RepositoryUrl,
+            InsecureRegistries = build.InsecureRegistries,
+            Credential = Credential(build),
+            ReuseExisting = !build.Rebuild && !source.IsDirty,
+        };
+    }
+
+    private static RegistryCredential? Credential(IHazImage build) =>
+        build.RegistryPassword is { Length: > 0 } password
+            ? new RegistryCredential(build.RegistryUsername ?? "token", new SecretValue(password), "--registry-password")
+            : null;
+
+    private static MultiPlatformImageBuilder Builder(IHazImage build) => new(new ImageBuilderOptions
+    {
+        Output = LogProgress.Instance,
+        PushProgress = build.Host == HostKind.Terminal ? new ConsolePushProgress() : null,
+        ArtifactsDirectory = build.ArtifactsDirectory,
+        Credentials = new RegistryCredentialProvider(environment: name => build.EnvironmentVariables.TryGetValue(name, out var value) ? value : null),
+    });
+
+    private static void Report(TargetContext context, string reference, string strategy, int platforms)
+    {
+        context.Report("image", reference);
+        context.Report("strategy", strategy);
+        context.Report("platforms", platforms.ToString(CultureInfo.InvariantCulture));
+    }
+}
