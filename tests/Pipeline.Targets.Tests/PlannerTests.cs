@@ -102,3 +102,34 @@ public sealed class PlannerTests : IDisposable
         _harness.Lines[^1].Should().StartWith("Build failed");
     }
 }
+
+public sealed class ComponentReferenceTests : IDisposable
+{
+    private readonly BuildHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public void A_class_target_can_depend_on_a_component_target_by_interface()
+    {
+        _harness.Environment["REGISTRY_TOKEN"] = "t";
+        var outcome = _harness.Run(new ParameterBuild(), "Release", "--image-name", "x");
+
+        outcome.ExitCode.Should().Be(0, _harness.Output);
+        outcome.Targets.Select(t => t.Name).Should().Equal("Push", "Release");
+    }
+
+    [Fact]
+    public void Naming_a_component_the_build_does_not_implement_is_an_error()
+    {
+        var outcome = _harness.Run(new WrongComponentBuild(), "Go");
+
+        outcome.ExitCode.Should().Be(BuildOutcome.InvalidInvocation);
+        _harness.Output.Should().Contain("WrongComponentBuild names a target of IPush, which it does not implement; add IPush to its interfaces.");
+    }
+
+    public sealed class WrongComponentBuild : PipelineBuild
+    {
+        public Target Go => _ => _.DependsOn<IPush>(x => x.Push).Executes(() => { });
+    }
+}

@@ -15,6 +15,7 @@ public interface ITest : ICompile
     Target Test => _ => _
         .Description("Runs every test project; results to artifacts/test-results.")
         .DependsOn(Compile)
+        .WhenSkipped(DependencyBehavior.Skip)
         .Produces("artifacts/test-results/*.trx")
         .Executes(context => TestRun.RunAsync(this, context));
 }

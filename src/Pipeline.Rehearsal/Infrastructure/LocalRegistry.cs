@@ -11,12 +11,14 @@ public sealed class LocalRegistry : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _folder;
+    private readonly bool _deleteFolder;
     private readonly LocalTokenIssuer? _issuer;
 
-    private LocalRegistry(Process process, string folder, int port, LocalTokenIssuer? issuer)
+    private LocalRegistry(Process process, string folder, int port, LocalTokenIssuer? issuer, bool deleteFolder)
     {
         _process = process;
         _folder = folder;
+        _deleteFolder = deleteFolder;
         Port = port;
         _issuer = issuer;
     }
@@ -35,8 +37,13 @@ public sealed class LocalRegistry : IAsyncDisposable
     {
         options ??= new LocalRegistryOptions();
         var executable = options.Executable ?? await FindOrInstallAsync(options, log, cancellationToken).ConfigureAwait(false);
-        var folder = Directory.CreateTempSubdirectory("pipeline-registry-").FullName;
+        var folder = options.Directory is { } kept ? Directory.CreateDirectory(kept).FullName : Directory.CreateTempSubdirectory("pipeline-registry-").FullName;
         var port = options.Port != 0 ? options.Port : LocalProcess.FreeLoopbackPort();
+        if (options.Port != 0 && !LocalProcess.IsLoopbackPortFree(port))
+        {
+            throw new InfrastructureException($"Port {port.ToString(CultureInfo.InvariantCulture)} on 127.0.0.1 is in use, so the registry cannot listen there; stop what uses it (ss -ltnp 'sport = :{port.ToString(CultureInfo.InvariantCulture)}') or choose another port.");
+        }
+
         var issuer = options.TokenAuthentication ? new LocalTokenIssuer(options.Users) : null;
         var htpasswd = options.Users.Count == 0 || issuer is not null ? null : Path.Combine(folder, "htpasswd");
         string? auth = null;
@@ -62,7 +69,7 @@ public sealed class LocalRegistry : IAsyncDisposable
         var config = Path.Combine(folder, "config.yml");
         await File.WriteAllTextAsync(config, RegistryConfig(folder, port, auth), cancellationToken).ConfigureAwait(false);
         var process = LocalProcess.StartBackground(executable, ["serve", config], Path.Combine(folder, "registry.log"));
-        var registry = new LocalRegistry(process, folder, port, issuer);
+        var registry = new LocalRegistry(process, folder, port, issuer, deleteFolder: options.Directory is null);
         try
         {
             await registry.WaitUntilReadyAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
@@ -77,7 +84,7 @@ public sealed class LocalRegistry : IAsyncDisposable
         return registry;
     }
 
-    /// <summary>Stops the registry and deletes its storage.</summary>
+    /// <summary>Stops the registry and deletes its storage, unless it was given a <see cref="LocalRegistryOptions.Directory"/> to keep.</summary>
     public async ValueTask DisposeAsync()
     {
         await LocalProcess.StopAsync(_process, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
@@ -85,6 +92,11 @@ public sealed class LocalRegistry : IAsyncDisposable
         if (_issuer is not null)
         {
             await _issuer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (!_deleteFolder)
+        {
+            return;
         }
 
         try

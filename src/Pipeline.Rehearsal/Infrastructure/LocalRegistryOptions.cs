@@ -15,6 +15,12 @@ public sealed record LocalRegistryOptions
     /// <summary>The port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 
+    /// <summary>
+    /// A folder for the registry's configuration, log and storage that outlives it (a rehearsal's images stay for the
+    /// next run); null for a temporary folder deleted when the registry stops.
+    /// </summary>
+    public string? Directory { get; init; }
+
     /// <summary>The registry program; null finds <c>docker-registry</c> or <c>registry</c> on PATH.</summary>
     public string? Executable { get; init; }
 

@@ -38,6 +38,18 @@ public interface ITargetDefinition
     /// <summary>Makes this target run after any of the given targets whenever one of them is in the plan.</summary>
     ITargetDefinition TriggeredBy(params Target[] targets);
 
+    /// <summary>Targets of a component the build implements that must run first: <c>DependsOn&lt;ITest&gt;(x =&gt; x.Test)</c>.</summary>
+    ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets) where T : class;
+
+    /// <summary>Targets of a component the build implements that depend on this one.</summary>
+    ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) where T : class;
+
+    /// <summary>Orders this target after targets of a component the build implements.</summary>
+    ITargetDefinition After<T>(params Func<T, Target>[] targets) where T : class;
+
+    /// <summary>Orders this target before targets of a component the build implements.</summary>
+    ITargetDefinition Before<T>(params Func<T, Target>[] targets) where T : class;
+
     /// <summary>A condition evaluated for every planned target before anything runs; false skips the target.</summary>
     ITargetDefinition OnlyWhenStatic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? expression = null);
 

@@ -7,7 +7,7 @@ internal sealed record Condition(Func<bool> Evaluate, string Text);
 internal sealed record Requirement(Func<bool> IsMet, string Text);
 
 /// <summary>Collects what a <see cref="Target"/> delegate declares.</summary>
-internal sealed class TargetDefinition : ITargetDefinition
+internal sealed class TargetDefinition(object build) : ITargetDefinition
 {
     public string? DescriptionText { get; private set; }
     public List<Func<TargetContext, Task>> Actions { get; } = [];
@@ -43,6 +43,11 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Before(params Target[] targets) => AddTo(BeforeTargets, targets);
     public ITargetDefinition Triggers(params Target[] targets) => AddTo(TriggersTargets, targets);
     public ITargetDefinition TriggeredBy(params Target[] targets) => AddTo(TriggeredByTargets, targets);
+
+    public ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets) where T : class => AddTo(DependsOnTargets, Select(targets));
+    public ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) where T : class => AddTo(DependentForTargets, Select(targets));
+    public ITargetDefinition After<T>(params Func<T, Target>[] targets) where T : class => AddTo(AfterTargets, Select(targets));
+    public ITargetDefinition Before<T>(params Func<T, Target>[] targets) where T : class => AddTo(BeforeTargets, Select(targets));
 
     public ITargetDefinition OnlyWhenStatic(Func<bool> condition, string? expression = null)
     {
@@ -97,6 +102,11 @@ internal sealed class TargetDefinition : ITargetDefinition
         ProducedPatterns.AddRange(patterns);
         return this;
     }
+
+    private Target[] Select<T>(Func<T, Target>[] targets) where T : class =>
+        build is T component
+            ? targets.Select(select => select(component)).ToArray()
+            : throw new BuildDefinitionException($"{build.GetType().Name} names a target of {typeof(T).Name}, which it does not implement; add {typeof(T).Name} to its interfaces.");
 
     private static bool IsEmpty(object? value) => value switch
     {

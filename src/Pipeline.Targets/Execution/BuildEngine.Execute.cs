@@ -4,7 +4,7 @@ namespace Pipeline.Targets;
 
 public static partial class BuildEngine
 {
-    private static async Task<int> ExecuteAsync(IReadOnlyList<PlannedTarget> plan, AbsolutePath root, BuildOutput output, CancellationToken cancellation)
+    private static async Task<int> ExecuteAsync(IReadOnlyList<PlannedTarget> plan, AbsolutePath root, BuildOutput output, NestedRunner nested, CancellationToken cancellation)
     {
         var stopping = false;
         var bySpec = plan.ToDictionary(t => t.Spec);
@@ -36,7 +36,7 @@ public static partial class BuildEngine
                 continue;
             }
 
-            var failed = await RunTargetAsync(target, root, output, assured ? CancellationToken.None : cancellation).ConfigureAwait(false);
+            var failed = await RunTargetAsync(target, root, output, nested, assured ? CancellationToken.None : cancellation).ConfigureAwait(false);
             if (failed && !target.Spec.Definition.Proceeds)
                 stopping = true;
         }
@@ -49,11 +49,11 @@ public static partial class BuildEngine
     }
 
     /// <summary>Runs one target; returns true when it failed or was aborted.</summary>
-    private static async Task<bool> RunTargetAsync(PlannedTarget target, AbsolutePath root, BuildOutput output, CancellationToken cancellation)
+    private static async Task<bool> RunTargetAsync(PlannedTarget target, AbsolutePath root, BuildOutput output, NestedRunner nested, CancellationToken cancellation)
     {
         output.BeginTarget(target.Name);
         var stopwatch = Stopwatch.StartNew();
-        var context = new TargetContext(target.Name, root, cancellation);
+        var context = new TargetContext(target.Name, root, cancellation, (build, arguments, environment) => nested(build, arguments, environment, cancellation));
         target.Context = context;
         try
         {

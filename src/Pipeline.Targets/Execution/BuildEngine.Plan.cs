@@ -1,5 +1,8 @@
 namespace Pipeline.Targets;
 
+/// <summary>Runs a nested invocation of a build for a target (<see cref="TargetContext.RunBuildAsync"/>).</summary>
+internal delegate Task<BuildOutcome> NestedRunner(PipelineBuild build, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellation);
+
 public static partial class BuildEngine
 {
     private static async Task<BuildOutcome> PlanAndExecuteAsync(
@@ -44,10 +47,27 @@ public static partial class BuildEngine
         if (problems.Count > 0)
             return Invalid(output, problems);
 
-        var exitCode = await ExecuteAsync(plan, root, output, invocation.CancellationToken).ConfigureAwait(false);
+        NestedRunner nested = (nestedBuild, arguments, environment, cancellation) => RunAsync(nestedBuild, invocation with
+        {
+            Arguments = [.. arguments, "--root", root],
+            Environment = environment is null ? build.EnvironmentVariables : Merge(build.EnvironmentVariables, environment),
+            Output = output.Writer,
+            IsTerminal = output.Host == HostKind.Terminal,
+            DefaultTargets = [],
+            CancellationToken = cancellation,
+        });
+        var exitCode = await ExecuteAsync(plan, root, output, nested, invocation.CancellationToken).ConfigureAwait(false);
         ContinueState.Save(root, fingerprint, plan.Where(t => t.Status == TargetStatus.Succeeded || succeededBefore.Contains(t.Name)).Select(t => t.Name));
         Report.Write(plan, output, build.EnvironmentVariables, root, exitCode);
         return new BuildOutcome(exitCode, plan.Select(t => t.ToOutcome()).ToList());
+    }
+
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string> overrides)
+    {
+        var merged = new Dictionary<string, string>(environment, StringComparer.Ordinal);
+        foreach (var (name, value) in overrides)
+            merged[name] = value;
+        return merged;
     }
 
     private static List<TargetSpec> ResolveTargets(BuildModel model, IEnumerable<string> names, List<string> problems)

@@ -6,11 +6,18 @@ public sealed class TargetContext
     private readonly List<KeyValuePair<string, string>> _facts = [];
     private readonly List<KeyValuePair<string, string>> _outputs = [];
 
-    internal TargetContext(string name, AbsolutePath rootDirectory, CancellationToken cancellationToken)
+    private readonly Func<PipelineBuild, IReadOnlyList<string>, IReadOnlyDictionary<string, string>?, Task<BuildOutcome>>? _runBuild;
+
+    internal TargetContext(
+        string name,
+        AbsolutePath rootDirectory,
+        CancellationToken cancellationToken,
+        Func<PipelineBuild, IReadOnlyList<string>, IReadOnlyDictionary<string, string>?, Task<BuildOutcome>>? runBuild = null)
     {
         Name = name;
         RootDirectory = rootDirectory;
         CancellationToken = cancellationToken;
+        _runBuild = runBuild;
     }
 
     /// <summary>The name of the running target.</summary>
@@ -33,6 +40,14 @@ public sealed class TargetContext
 
     /// <summary>Adds markdown to the build's summary; on GitHub Actions it goes to <c>$GITHUB_STEP_SUMMARY</c> after the table.</summary>
     public void AppendSummary(string markdown) => SummaryMarkdown.Add(markdown);
+
+    /// <summary>
+    /// Runs another invocation of a build inside this target, as <c>./build.sh</c> would with <paramref name="arguments"/>:
+    /// same root, output and host, cancelled with this target. Environment variables are this build's, with
+    /// <paramref name="environment"/> on top. Returns its outcome; a failure does not throw.
+    /// </summary>
+    public Task<BuildOutcome> RunBuildAsync(PipelineBuild build, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        _runBuild?.Invoke(build, arguments, environment) ?? throw new InvalidOperationException("This context cannot run builds.");
 
     /// <summary>Sets an output of the build; on GitHub Actions it is written to <c>$GITHUB_OUTPUT</c> (multi-line safe).</summary>
     public void SetOutput(string name, string value)

@@ -59,7 +59,7 @@ internal sealed class BuildModel
         {
             var target = (Target?)property.GetValue(build)
                 ?? throw new BuildDefinitionException($"Target '{name}' returns null; declare it as `Target {name} => _ => _.Executes(...)`.");
-            var definition = new TargetDefinition();
+            var definition = new TargetDefinition(build);
             target(definition);
             var spec = new TargetSpec(name, specs.Count, definition, property.DeclaringType!);
             if (byMethod.TryGetValue(target.Method, out var existing))

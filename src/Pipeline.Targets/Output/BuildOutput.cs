@@ -24,6 +24,7 @@ internal sealed class BuildOutput
     }
 
     public HostKind Host { get; }
+    public TextWriter Writer => _writer;
     public bool Colors { get; }
     public Verbosity Verbosity { get; set; }
     public string? CurrentTarget { get; set; }

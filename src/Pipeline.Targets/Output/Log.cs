@@ -30,6 +30,12 @@ public static class Log
         set => CurrentOutput.Value = value;
     }
 
+    /// <summary>
+    /// Keeps a value learned while the build runs (a minted token, a generated key) out of the output: redacted from
+    /// every later line, and masked with <c>::add-mask::</c> on GitHub Actions.
+    /// </summary>
+    public static void Mask(string secret) => Current?.Mask([secret]);
+
     /// <summary>Writes a debug line.</summary>
     public static void Debug(string message) => Write(LogLevel.Debug, message);
 

@@ -67,7 +67,7 @@ public sealed class ParameterBuild : PipelineBuild, IPush
         .Executes(() => Log.Information($"image={ImageName} password={Password}"));
 
     public Target Release => _ => _
-        .DependsOn(((IPush)this).Push)
+        .DependsOn<IPush>(x => x.Push)
         .Requires(() => ImageName)
         .Executes(() => { });
 }

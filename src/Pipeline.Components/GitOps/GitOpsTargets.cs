@@ -1,0 +1,111 @@
+using Pipeline.Containers;
+using Pipeline.GitHub;
+using Pipeline.Promotion;
+using Pipeline.Targets;
+
+namespace Pipeline.Components;
+
+/// <summary>What the GitOps targets do, kept out of the interfaces so that they read as declarations.</summary>
+internal static class GitOpsTargets
+{
+    public static async Task BumpAsync(IBumpGitOps build, TargetContext context)
+    {
+        var image = await PinnedImageAsync(build, context.CancellationToken).ConfigureAwait(false);
+        var source = await SourceRevision.ReadAsync(build, context.CancellationToken).ConfigureAwait(false);
+        var request = await RequestAsync(build, source, context.CancellationToken).ConfigureAwait(false) with { Image = image };
+        Log.Information($"Promoting {image} to {request.Target}{(build.DryRun ? " (dry run)" : "")}");
+        var report = await new Promoter(Options()).PromoteAsync(request, context.CancellationToken).ConfigureAwait(false);
+        await FinishAsync(build, context, report).ConfigureAwait(false);
+    }
+
+    public static async Task ApplyDispatchAsync(IApplyDispatch build, TargetContext context)
+    {
+        var eventPath = build.DispatchEvent?.Value
+            ?? (build.EnvironmentVariables.TryGetValue("GITHUB_EVENT_PATH", out var path) && path.Length > 0 ? path : null)
+            ?? throw new BuildException("No dispatch event to apply: pass --dispatch-event <file>, or run in the repository_dispatch workflow ($GITHUB_EVENT_PATH).");
+        var template = await RequestAsync(build, source: null, context.CancellationToken).ConfigureAwait(false);
+        var report = await new Promoter(Options()).ApplyDispatchAsync(eventPath, template, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+        await FinishAsync(build, context, report).ConfigureAwait(false);
+    }
+
+    private static async Task<Containers.ImageReference> PinnedImageAsync(IBumpGitOps build, CancellationToken cancellationToken)
+    {
+        if (build.ImageReference is { } text)
+        {
+            if (!Containers.ImageReference.TryParse(text, out var parsed, out var error))
+                throw new BuildException($"--image-reference '{text}' is not an image reference: {error}.");
+            if (parsed.Tag is null || parsed.Digest is null)
+                throw new BuildException($"--image-reference '{text}' must pin a digest and name a tag: repo:tag@sha256:<64 hex>.");
+            return parsed;
+        }
+        if (!build.ImageRecordPath.FileExists())
+            throw new BuildException($"No pinned image: {build.ImageRecordPath.RelativeTo(build.RootDirectory)} is missing. Run CaptureDigest first, or pass --image-reference repo:tag@sha256:...");
+        return (await PinnedImage.ReadAsync(build.ImageRecordPath, cancellationToken).ConfigureAwait(false)).Reference;
+    }
+
+    private static async Task<PromotionRequest> RequestAsync(IHazGitOps build, SourceRevision? source, CancellationToken cancellationToken)
+    {
+        var endpoint = build.GitHubApiUrl is { } api ? GitHubEndpoint.FromApiUrl(api) : null;
+        var target = PromotionTarget.Parse(build.GitOpsRepository!, endpoint);
+        return new PromotionRequest(target)
+        {
+            Source = source is null ? PromotionSource.Unknown : new PromotionSource(SourceRepository(build, source), source.Commit)
+            {
+                Branch = source.Branch,
+                Message = source.Message,
+            },
+            Branch = build.GitOpsBranch,
+            SpecPath = build.PromotionSpec?.Value,
+            Environments = build.Environment,
+            WriteMethod = build.WriteMethod,
+            DryRun = build.DryRun,
+            AllowMovedSource = build.AllowMovedSource,
+            Rollback = build.Rollback,
+            CiRunUrl = source?.RunUrl,
+            Credentials = GitHubCredentials.From(build),
+            SourceHistory = source is null ? null : await SourceHistories.ForAsync(build, source, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private static string? SourceRepository(IPipelineBuild build, SourceRevision source) =>
+        build.EnvironmentVariables.TryGetValue("GITHUB_REPOSITORY", out var repository) && repository.Length > 0 ? repository : source.RepositoryUrl;
+
+    private static PromoterOptions Options() => new() { Logger = LogAdapter.Instance };
+
+    private static async Task FinishAsync(IHazGitOps build, TargetContext context, PromotionReport report)
+    {
+        await report.WriteAsync(build.PromotionRecordPath, context.CancellationToken).ConfigureAwait(false);
+        foreach (var result in report.Results)
+        {
+            var where = result.CommitSha is { } sha ? $" {sha[..Math.Min(12, sha.Length)]}" : result.PullRequestUrl is { } url ? $" {url}" : "";
+            context.Report($"{result.App}/{result.Environment}", $"{result.Status}{where}");
+            Log.Information($"{result.App}/{result.Environment}: {Describe(result)}");
+            foreach (var file in result.Files.Where(f => f.Diff.Length > 0))
+                Log.Information(file.Diff.TrimEnd());
+        }
+        foreach (var note in report.Notes)
+            Log.Information(note);
+        context.SetOutput("promotion-changed", report.Changed ? "true" : "false");
+        if (report.Results.FirstOrDefault(r => r.CommitSha != null) is { CommitSha: { } commit })
+            context.SetOutput("promotion-commit", commit);
+        if (report.Results.FirstOrDefault(r => r.PullRequestUrl != null) is { PullRequestUrl: { } pullRequest })
+            context.SetOutput("promotion-pull-request", pullRequest);
+        context.AppendSummary(report.ToMarkdownSummary());
+        if (!report.Changed && report.Results.All(r => r.Status == PromotionStatus.AlreadyPromoted))
+            Log.Information("Already promoted: every environment already pins this image; nothing was written.");
+    }
+
+    private static string Describe(PromotionResult result) => result.Status switch
+    {
+        PromotionStatus.Committed => $"committed {result.CommitSha} to {result.Branch}",
+        PromotionStatus.Written => $"wrote {result.Files.Count} file(s)",
+        PromotionStatus.PullRequestOpened => $"opened {result.PullRequestUrl}",
+        PromotionStatus.PullRequestUpdated => $"updated {result.PullRequestUrl}",
+        PromotionStatus.PullRequestMerged => $"merged {result.PullRequestUrl}" + (result.CommitSha is { } sha ? $" as {sha}" : ""),
+        PromotionStatus.AlreadyPromoted => "already promoted; nothing written",
+        PromotionStatus.DryRun => "dry run; nothing written",
+        PromotionStatus.Dispatched => "repository_dispatch sent",
+        PromotionStatus.NotRouted => $"not routed: {result.Reason}",
+        _ => result.Status.ToString(),
+    };
+}
