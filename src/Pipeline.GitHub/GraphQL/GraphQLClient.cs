@@ -46,13 +46,14 @@ internal sealed class GraphQLClient(GitHubConnection connection) : IGraphQLClien
         return new CreatedCommit(created.Oid, created.Url);
     }
 
-    public async Task EnablePullRequestAutoMergeAsync(string pullRequestNodeId, MergeMethod method, CancellationToken cancellationToken = default)
+    public async Task EnablePullRequestAutoMergeAsync(AutoMergeRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(pullRequestNodeId);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.PullRequestNodeId);
 
         // Enabling auto-merge twice leaves it enabled once.
-        var request = Request("EnablePullRequestAutoMerge", AutoMergeBody(pullRequestNodeId, method), RetryMode.Idempotent, null);
-        await connection.SendAsync(request, GraphQLJsonContext.Default.GraphQLResponseAutoMergeData, cancellationToken).ConfigureAwait(false);
+        var call = Request("EnablePullRequestAutoMerge", AutoMergeBody(request), RetryMode.Idempotent, null);
+        await connection.SendAsync(call, GraphQLJsonContext.Default.GraphQLResponseAutoMergeData, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The JSON body of the ReadFiles query.</summary>
@@ -88,9 +89,10 @@ internal sealed class GraphQLClient(GitHubConnection connection) : IGraphQLClien
     }
 
     /// <summary>The JSON body of the enablePullRequestAutoMerge mutation.</summary>
-    internal static byte[] AutoMergeBody(string pullRequestNodeId, MergeMethod method)
+    internal static byte[] AutoMergeBody(AutoMergeRequest request)
     {
-        var input = new AutoMergeInput(pullRequestNodeId, method.ToString().ToUpperInvariant());
+        var input = new AutoMergeInput(request.PullRequestNodeId, request.Method.ToString().ToUpperInvariant(),
+            request.CommitHeadline, request.CommitBody, request.ExpectedHeadOid);
         var body = new GraphQLRequest<AutoMergeVariables>(GraphQLQueries.EnableAutoMerge, "EnablePullRequestAutoMerge", new AutoMergeVariables(input));
         return GitHubConnection.Serialize(body, GraphQLJsonContext.Default.GraphQLRequestAutoMergeVariables);
     }

@@ -51,6 +51,24 @@ public sealed record BranchSnapshot(string Branch, string HeadOid, IReadOnlyDict
 /// <param name="ByteSize">The blob size in bytes.</param>
 public sealed record FileSnapshot(string Path, string BlobOid, string? Text, bool IsBinary, bool IsTruncated, long ByteSize);
 
+/// <summary>
+/// Auto-merge for a pull request (<c>enablePullRequestAutoMerge</c>): GitHub merges it once its required checks pass,
+/// with this method and, for a merge or squash commit, this message.
+/// </summary>
+/// <param name="PullRequestNodeId">The pull request's <see cref="PullRequest.NodeId"/>.</param>
+/// <param name="Method">The merge method.</param>
+public sealed record AutoMergeRequest(string PullRequestNodeId, MergeMethod Method)
+{
+    /// <summary>The first line of the merge or squash commit GitHub makes (<c>commitHeadline</c>); GitHub's default when null.</summary>
+    public string? CommitHeadline { get; init; }
+
+    /// <summary>The rest of that commit's message (<c>commitBody</c>), such as audit trailers; GitHub's default when null.</summary>
+    public string? CommitBody { get; init; }
+
+    /// <summary>The head commit auto-merge is meant for (<c>expectedHeadOid</c>): refused when the pull request's head is elsewhere.</summary>
+    public string? ExpectedHeadOid { get; init; }
+}
+
 /// <summary>How a pull request is merged.</summary>
 public enum MergeMethod
 {

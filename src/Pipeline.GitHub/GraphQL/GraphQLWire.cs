@@ -30,6 +30,6 @@ internal sealed record CommitNode(string Oid, string? Url);
 
 internal sealed record AutoMergeVariables(AutoMergeInput Input);
 
-internal sealed record AutoMergeInput(string PullRequestId, string MergeMethod);
+internal sealed record AutoMergeInput(string PullRequestId, string MergeMethod, string? CommitHeadline, string? CommitBody, string? ExpectedHeadOid);
 
 internal sealed record AutoMergeData(JsonElement? EnablePullRequestAutoMerge);

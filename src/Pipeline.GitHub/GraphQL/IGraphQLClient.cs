@@ -16,10 +16,9 @@ public interface IGraphQLClient
     Task<CreatedCommit> CreateCommitOnBranchAsync(CommitOnBranch commit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The <c>enablePullRequestAutoMerge</c> mutation: GitHub merges the pull request once its required checks pass.
+    /// The <c>enablePullRequestAutoMerge</c> mutation: GitHub merges the pull request once its required checks pass,
+    /// with the commit headline and body given (so a squash keeps the message's trailers).
     /// </summary>
-    /// <param name="pullRequestNodeId">The pull request's <see cref="PullRequest.NodeId"/>.</param>
-    /// <param name="method">The merge method.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task EnablePullRequestAutoMergeAsync(string pullRequestNodeId, MergeMethod method, CancellationToken cancellationToken = default);
+    /// <exception cref="GitHubGraphQLException">GitHub refused, for example because the pull request can merge now ("clean status").</exception>
+    Task EnablePullRequestAutoMergeAsync(AutoMergeRequest request, CancellationToken cancellationToken = default);
 }

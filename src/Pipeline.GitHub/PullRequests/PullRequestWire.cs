@@ -7,3 +7,5 @@ internal sealed record PullRequestUpdateBody(string? Title, string? Body, string
 internal sealed record MergeBody(string MergeMethod, string? Sha, string? CommitTitle, string? CommitMessage);
 
 internal sealed record LabelsBody(IReadOnlyList<string> Labels);
+
+internal sealed record CommentBody(string Body);

@@ -74,6 +74,22 @@ internal sealed class PullRequestsClient(GitHubConnection connection, IGitDataCl
             .ConfigureAwait(false);
     }
 
+    public Task<IssueComment> CreateCommentAsync(RepositoryId repository, int number, string body, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(body);
+        var request = new GitHubRequest(HttpMethod.Post, Issue(repository, number) + "/comments")
+        {
+            Body = GitHubConnection.Serialize(new CommentBody(body), GitHubJsonContext.Default.CommentBody),
+        };
+        return connection.SendAsync(request, GitHubJsonContext.Default.IssueComment, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<IssueComment>> ListCommentsAsync(RepositoryId repository, int number, CancellationToken cancellationToken = default)
+    {
+        var request = new GitHubRequest(HttpMethod.Get, Issue(repository, number) + "/comments" + GitHubPaths.Query(("per_page", "100")));
+        return await connection.SendAsync(request, GitHubJsonContext.Default.ListIssueComment, cancellationToken).ConfigureAwait(false);
+    }
+
     public Task DeleteBranchAsync(RepositoryId repository, string branch, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(branch);

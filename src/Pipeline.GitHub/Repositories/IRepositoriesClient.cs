@@ -1,6 +1,6 @@
 namespace Pipeline.GitHub;
 
-/// <summary>Repositories, branches and comparisons.</summary>
+/// <summary>Repositories, branches, commits and comparisons.</summary>
 public interface IRepositoriesClient
 {
     /// <summary><c>GET /repos/{owner}/{repo}</c>: the repository, including its default branch.</summary>
@@ -11,4 +11,12 @@ public interface IRepositoriesClient
 
     /// <summary><c>GET /repos/{owner}/{repo}/compare/{base}...{head}</c>: how far head is ahead of and behind base.</summary>
     Task<CommitComparison> CompareAsync(RepositoryId repository, string @base, string head, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>GET /repos/{owner}/{repo}/commits?sha=&amp;path=&amp;per_page=&amp;page=</c>: one page of the commits reachable from
+    /// <see cref="CommitQuery.Sha"/> that changed <see cref="CommitQuery.Path"/>, newest first. A page shorter than
+    /// <see cref="CommitQuery.PerPage"/> is the last.
+    /// </summary>
+    /// <exception cref="GitHubNotFoundException">No such repository, or no commit named <see cref="CommitQuery.Sha"/>.</exception>
+    Task<IReadOnlyList<RepositoryCommit>> ListCommitsAsync(RepositoryId repository, CommitQuery? query = null, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pipeline.GitHub.Http;
 using Pipeline.GitHub.Json;
 
@@ -23,5 +24,20 @@ internal sealed class RepositoriesClient(GitHubConnection connection) : IReposit
             new GitHubRequest(HttpMethod.Get, GitHubPaths.Repo(repository, "/compare/" + range + GitHubPaths.Query(("per_page", "1")))),
             GitHubJsonContext.Default.CommitComparison,
             cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RepositoryCommit>> ListCommitsAsync(RepositoryId repository, CommitQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        query ??= new CommitQuery();
+        query.Validate();
+        var parameters = GitHubPaths.Query(
+            ("sha", query.Sha),
+            ("path", query.Path?.Trim('/')),
+            ("per_page", query.PerPage.ToString(CultureInfo.InvariantCulture)),
+            ("page", query.Page == 1 ? null : query.Page.ToString(CultureInfo.InvariantCulture)));
+        return await connection.SendAsync(
+            new GitHubRequest(HttpMethod.Get, GitHubPaths.Repo(repository, "/commits" + parameters)),
+            GitHubJsonContext.Default.ListRepositoryCommit,
+            cancellationToken).ConfigureAwait(false);
     }
 }

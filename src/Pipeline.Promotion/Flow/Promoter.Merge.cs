@@ -28,7 +28,13 @@ public sealed partial class Promoter
             case PullRequestMerge.Auto:
                 try
                 {
-                    await plan.Client.GraphQL.EnablePullRequestAutoMergeAsync(pull.NodeId, environment.MergeMethod, cancellationToken).ConfigureAwait(false);
+                    // The headline and body are the squash or merge commit's message, so the trailers reach the base branch.
+                    await plan.Client.GraphQL.EnablePullRequestAutoMergeAsync(new AutoMergeRequest(pull.NodeId, environment.MergeMethod)
+                    {
+                        CommitHeadline = MergeHeadline(plan, pull),
+                        CommitBody = plan.Message.Body,
+                        ExpectedHeadOid = headSha,
+                    }, cancellationToken).ConfigureAwait(false);
                 }
                 catch (GitHubException exception) when (exception.Message.Contains("clean status", StringComparison.OrdinalIgnoreCase))
                 {
@@ -51,12 +57,14 @@ public sealed partial class Promoter
         var merge = new MergeRequest(plan.Context.Environment.MergeMethod)
         {
             ExpectedHeadSha = headSha,
-            CommitTitle = $"{plan.Message.Subject} (#{pull.Number})",
+            CommitTitle = MergeHeadline(plan, pull),
             CommitMessage = plan.Message.Body,
         };
         var merged = await plan.Client.PullRequests.MergeAsync(plan.Repository, pull.Number, merge, cancellationToken).ConfigureAwait(false);
         return await MergedAsync(plan, result, merged.Sha, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string MergeHeadline(PullRequestPlan plan, PullRequest pull) => $"{plan.Message.Subject} (#{pull.Number})";
 
     private async Task<PromotionResult> MergedAsync(PullRequestPlan plan, PromotionResult result, string? mergeSha, CancellationToken cancellationToken)
     {

@@ -36,7 +36,13 @@ public sealed class GraphQLContractTests(GraphQLContractTests.SchemaFixture fixt
     [InlineData(MergeMethod.Rebase)]
     public void Enable_auto_merge_mutation_fits_githubs_schema_for_every_merge_method(MergeMethod method)
     {
-        Check(GraphQLClient.AutoMergeBody("PR_kwDOAbc", method)).Should().BeEmpty();
+        Check(GraphQLClient.AutoMergeBody(new AutoMergeRequest("PR_kwDOAbc", method))).Should().BeEmpty();
+        Check(GraphQLClient.AutoMergeBody(new AutoMergeRequest("PR_kwDOAbc", method)
+        {
+            CommitHeadline = "Promote app to prod: 1.2.0 (#7)",
+            CommitBody = "Promoted-Image: ghcr.io/org/app:1.2.0@sha256:1\nEnvironment: prod",
+            ExpectedHeadOid = new string('a', 40),
+        })).Should().BeEmpty();
     }
 
     [Fact]

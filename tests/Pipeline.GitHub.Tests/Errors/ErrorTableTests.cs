@@ -148,6 +148,28 @@ public sealed class ErrorTableTests
             .Should().BeOfType<GitHubProtectedBranchException>().Which.Message.Should().Contain("pull request").And.Contain("bypass list");
     }
 
+    [Theory]
+    [InlineData("Protected branch update failed for refs/heads/main.\n\nChanges must be made through a pull request.")]
+    [InlineData("Repository rule violations found\n\nChanges must be made through a pull request.\n\n")]
+    public void GraphQL_commit_refused_by_branch_protection_inside_a_200_is_a_protected_branch_error(string message)
+    {
+        var operation = new GitHubOperation.CommitOnBranch("main", "cccc");
+        var errors = new[] { new GitHubFieldError("createCommitOnBranch", null, "UNPROCESSABLE", message) };
+
+        var error = GitHubErrorTable.Create(ErrorContexts.For(200, null, operation: operation, errors: errors, graphQL: true));
+
+        error.Should().BeOfType<GitHubProtectedBranchException>().Which.Message.Should().Contain("pull request").And.Contain("bypass list");
+        error.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public void Other_GraphQL_errors_inside_a_200_stay_GraphQL_errors()
+    {
+        var errors = new[] { new GitHubFieldError("enablePullRequestAutoMerge", null, "UNPROCESSABLE", "Pull request Pull request is in clean status") };
+
+        GitHubErrorTable.Create(ErrorContexts.For(200, null, errors: errors, graphQL: true)).Should().BeOfType<GitHubGraphQLException>();
+    }
+
     [Fact]
     public void Merge_refused_with_405_is_not_mergeable()
     {

@@ -148,7 +148,12 @@ public sealed class GraphQLTests(ServerFixture github) : IClassFixture<ServerFix
         await client.Contents.PutFileAsync(repository, FileWrite.Text("a.txt", "a\n", "change") with { Branch = "promote" });
         var pull = await client.PullRequests.CreateAsync(repository, new NewPullRequest("Promote", "promote", "main"));
 
-        await client.GraphQL.EnablePullRequestAutoMergeAsync(pull.NodeId, MergeMethod.Squash);
+        await client.GraphQL.EnablePullRequestAutoMergeAsync(new AutoMergeRequest(pull.NodeId, MergeMethod.Squash)
+        {
+            CommitHeadline = "Promote a (#1)",
+            CommitBody = "Environment: prod\nSource-Commit: 0123abc",
+            ExpectedHeadOid = pull.Head.Sha,
+        });
         var waiting = await client.PullRequests.GetAsync(repository, pull.Number);
         await github.Server.SetCheckAsync(repository.Owner, repository.Name, pull.Head.Sha, "ci/test", CheckConclusion.Success);
         var merged = await client.PullRequests.GetAsync(repository, pull.Number);
@@ -156,6 +161,24 @@ public sealed class GraphQLTests(ServerFixture github) : IClassFixture<ServerFix
         waiting.Merged.Should().NotBe(true);
         merged.Merged.Should().BeTrue();
         (await github.GitAsync(repository, "show", "main:a.txt")).Should().Be("a");
+        (await github.GitAsync(repository, "log", "-1", "--format=%B", "main")).Should().Be("Promote a (#1)\n\nEnvironment: prod\nSource-Commit: 0123abc");
+    }
+
+    [Fact]
+    public async Task Auto_merge_for_a_head_that_moved_is_refused()
+    {
+        var repository = await github.NewRepositoryAsync(Files);
+        github.Server.ProtectBranch(repository.Owner, repository.Name, "main", new BranchProtection { RequiredChecks = ["ci/test"] });
+        using var client = github.Client();
+        var head = (await client.Git.GetRefAsync(repository, "heads/main")).Object.Sha;
+        await client.Git.CreateRefAsync(repository, "heads/promote", head);
+        await client.Contents.PutFileAsync(repository, FileWrite.Text("a.txt", "a\n", "change") with { Branch = "promote" });
+        var pull = await client.PullRequests.CreateAsync(repository, new NewPullRequest("Promote", "promote", "main"));
+
+        var act = () => client.GraphQL.EnablePullRequestAutoMergeAsync(new AutoMergeRequest(pull.NodeId, MergeMethod.Squash) { ExpectedHeadOid = head });
+
+        (await act.Should().ThrowAsync<GitHubGraphQLException>()).Which.Message.Should().Contain("Head branch was modified");
+        (await client.PullRequests.GetAsync(repository, pull.Number)).IsOpen.Should().BeTrue();
     }
 
     [Fact]

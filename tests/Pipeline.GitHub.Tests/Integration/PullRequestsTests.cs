@@ -33,6 +33,41 @@ public sealed class PullRequestsTests(ServerFixture github) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task Comments_are_added_to_the_conversation_and_listed_oldest_first()
+    {
+        var (repository, client) = await RepositoryWithBranchAsync("promote/prod", "values.yaml", "tag: 2\n");
+        using var _ = client;
+        var superseded = await client.PullRequests.CreateAsync(repository, new NewPullRequest("Promote 2", "promote/prod", "main"));
+
+        var first = await client.PullRequests.CreateCommentAsync(repository, superseded.Number, "Superseded by #2.");
+        var second = await client.PullRequests.CreateCommentAsync(repository, superseded.Number, "Closed: main moved on.");
+        var listed = await client.PullRequests.ListCommentsAsync(repository, superseded.Number);
+
+        first.Body.Should().Be("Superseded by #2.");
+        first.User!.Login.Should().Be(ServerFixture.User);
+        first.HtmlUrl.Should().EndWith($"/pull/{superseded.Number}#issuecomment-{first.Id}");
+        listed.Select(c => c.Id).Should().Equal(first.Id, second.Id);
+        listed[1].Body.Should().Be("Closed: main moved on.");
+        var blank = () => client.PullRequests.CreateCommentAsync(repository, superseded.Number, " ");
+        await blank.Should().ThrowAsync<ArgumentException>();
+    }
+
+    [Fact]
+    public async Task A_comment_lost_to_a_server_error_is_not_posted_twice()
+    {
+        var (repository, client) = await RepositoryWithBranchAsync("topic", "a.txt", "a\n");
+        using var _ = client;
+        var opened = await client.PullRequests.CreateAsync(repository, new NewPullRequest("t", "topic", "main"));
+        github.Server.Faults.FailNext("POST", $"/repos/{repository}/issues/{opened.Number}/comments", 502);
+
+        var act = () => client.PullRequests.CreateCommentAsync(repository, opened.Number, "Superseded by #2.");
+
+        await act.Should().ThrowAsync<GitHubServerException>();
+        github.RequestsFor(repository).Count(r => r.Method == "POST" && r.Path.EndsWith("/comments", StringComparison.Ordinal)).Should().Be(1);
+        (await client.PullRequests.ListCommentsAsync(repository, opened.Number)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Merge_method_merge_makes_a_merge_commit_with_two_parents()
     {
         var (repository, client) = await RepositoryWithBranchAsync("topic", "a.txt", "a\n");

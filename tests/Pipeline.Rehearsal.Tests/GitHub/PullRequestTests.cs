@@ -85,8 +85,11 @@ public sealed class PullRequestTests
         var head = await Branches.CreateWithFileAsync(f, "promote/prod", "env/prod/values.yaml", "image:\n  tag: v9\n");
         var pull = (await f.Api.PostAsync(R + "/pulls", new { title = "Promote prod", head = "promote/prod", @base = "main" })).Body;
 
-        var enabled = await GraphQLTests.GraphAsync(f, GraphQueries.EnableAutoMerge,
-            new JsonObject { ["id"] = pull["node_id"]!.GetValue<string>(), ["method"] = "SQUASH" });
+        var enabled = await GraphQLTests.GraphAsync(f, GraphQueries.EnableAutoMerge, new JsonObject
+        {
+            ["id"] = pull["node_id"]!.GetValue<string>(), ["method"] = "SQUASH", ["head"] = head,
+            ["headline"] = "Promote prod to v9 (#1)", ["body"] = "Environment: prod\nSource-Commit: abc123",
+        });
         var blocked = await f.Api.PutAsync(R + $"/pulls/{pull["number"]}/merge", new { });
         await f.Server.SetCheckAsync("acme", "gitops", head, "ci/build", CheckConclusion.Success);
         var stillOpen = await f.Api.GetAsync(R + $"/pulls/{pull["number"]}");
@@ -94,7 +97,10 @@ public sealed class PullRequestTests
         var after = await f.Api.GetAsync(R + $"/pulls/{pull["number"]}");
 
         enabled["errors"].Should().BeNull(enabled.ToJsonString());
-        enabled["data"]!["enablePullRequestAutoMerge"]!["pullRequest"]!["autoMergeRequest"]!["mergeMethod"]!.GetValue<string>().Should().Be("SQUASH");
+        var request = enabled["data"]!["enablePullRequestAutoMerge"]!["pullRequest"]!["autoMergeRequest"]!;
+        request["mergeMethod"]!.GetValue<string>().Should().Be("SQUASH");
+        request["commitHeadline"]!.GetValue<string>().Should().Be("Promote prod to v9 (#1)");
+        stillOpen.Body["auto_merge"]!["commit_message"]!.GetValue<string>().Should().Be("Environment: prod\nSource-Commit: abc123");
         blocked.Status.Should().Be(405);
         blocked.Message.Should().Be("Required status check \"ci/build\" is expected.");
         stillOpen["state"].Should().Be("open");
@@ -103,6 +109,22 @@ public sealed class PullRequestTests
         after.Body["merged"]!.GetValue<bool>().Should().BeTrue();
         (await f.BareGitAsync("show", "main:env/prod/values.yaml")).Should().Be("image:\n  tag: v9");
         (await f.BareGitAsync("log", "-1", "--format=%P", "main")).Split(' ').Should().ContainSingle();
+        (await f.BareGitAsync("log", "-1", "--format=%B", "main")).Should().Be("Promote prod to v9 (#1)\n\nEnvironment: prod\nSource-Commit: abc123");
+    }
+
+    [Fact]
+    public async Task Auto_merge_for_a_head_other_than_the_expected_one_is_refused()
+    {
+        await using var f = await GitHubFixture.StartAsync();
+        f.Server.ProtectBranch("acme", "gitops", "main", new BranchProtection { RequiredChecks = ["ci"] });
+        await Branches.CreateWithFileAsync(f, "promote/prod", "env/prod/values.yaml", "image:\n  tag: v9\n");
+        var pull = (await f.Api.PostAsync(R + "/pulls", new { title = "Promote prod", head = "promote/prod", @base = "main" })).Body;
+
+        var response = await GraphQLTests.GraphAsync(f, GraphQueries.EnableAutoMerge,
+            new JsonObject { ["id"] = pull["node_id"]!.GetValue<string>(), ["head"] = new string('0', 40) });
+
+        response["errors"]![0]!["message"]!.GetValue<string>().Should().Be("Head branch was modified. Review and try the merge again.");
+        (await f.Api.GetAsync(R + $"/pulls/{pull["number"]}")).Body["auto_merge"].Should().BeNull();
     }
 
     [Fact]

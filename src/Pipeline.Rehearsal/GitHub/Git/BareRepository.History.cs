@@ -2,6 +2,8 @@ namespace Pipeline.Rehearsal.GitHub.Git;
 
 internal sealed partial class BareRepository
 {
+    private static readonly IReadOnlyDictionary<string, string> LiteralPathspecs = new Dictionary<string, string> { ["GIT_LITERAL_PATHSPECS"] = "1" };
+
     /// <summary>True when <paramref name="ancestor"/> is reachable from <paramref name="descendant"/>.</summary>
     public async Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken ct = default)
     {
@@ -19,6 +21,37 @@ internal sealed partial class BareRepository
     public async Task<IReadOnlyList<string>> CommitsBetweenAsync(string @base, string head, CancellationToken ct = default)
     {
         var text = await _git.RunTextAsync(["rev-list", "--reverse", "--topo-order", @base + ".." + head], ct: ct);
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>
+    /// Commits reachable from <paramref name="start"/>, newest first, that changed <paramref name="path"/> (a file or a
+    /// folder; every commit when null), after skipping <paramref name="skip"/> and at most <paramref name="count"/>.
+    /// The path is taken literally, never as a pathspec pattern.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListCommitsAsync(string start, string? path, int skip, int count,
+        DateTimeOffset? since = null, DateTimeOffset? until = null, CancellationToken ct = default)
+    {
+        var arguments = new List<string> { "rev-list", "--skip=" + skip.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--max-count=" + count.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (since is { } from)
+        {
+            arguments.Add("--since=" + from.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (until is { } to)
+        {
+            arguments.Add("--until=" + to.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        arguments.Add(start);
+        arguments.Add("--");
+        if (path is not null)
+        {
+            arguments.Add(path);
+        }
+
+        var text = await _git.RunTextAsync(arguments, environment: LiteralPathspecs, ct: ct);
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 

@@ -18,11 +18,13 @@ internal static class RestEndpoints
     {
         RepositoryEndpoints.Map(routes, state);
         BranchAndCommitEndpoints.Map(routes, state);
+        CommitListEndpoint.Map(routes, state);
         RefEndpoints.Map(routes, state);
         GitObjectEndpoints.Map(routes, state);
         ContentsEndpoints.Map(routes, state);
         PullEndpoints.Map(routes, state);
         LabelEndpoints.Map(routes, state);
+        CommentEndpoints.Map(routes, state);
         StatusEndpoints.Map(routes, state);
         DispatchEndpoints.Map(routes, state);
         AppEndpoints.Map(routes, state);

@@ -41,7 +41,13 @@ internal sealed class PullRequestState(long id, int number, AccountState user, D
     public List<string> Labels { get; } = [];
 
     public AutoMergeState? AutoMerge { get; set; }
+
+    /// <summary>The conversation's comments, oldest first (lock the list to read or add).</summary>
+    public List<CommentState> Comments { get; } = [];
 }
+
+/// <summary>A comment on a pull request's conversation.</summary>
+internal sealed record CommentState(long Id, AccountState User, string Body, DateTimeOffset CreatedAt);
 
 /// <summary>An enabled auto-merge request.</summary>
 internal sealed record AutoMergeState(AccountState EnabledBy, string MergeMethod, string? CommitTitle,

@@ -54,6 +54,11 @@ public sealed class ContractSession : IAsyncLifetime
         await Record(api.PostAsync(r + "/git/refs", new { @ref = "refs/heads/scratch", sha = mainSha }));
         await Record(api.DeleteAsync(r + "/git/refs/heads/scratch"));
         await Record(api.GetAsync(r + "/compare/main...feature"));
+        await Record(api.GetAsync(r + "/commits?sha=feature&path=docs/hello.txt&per_page=1"));
+        await Record(api.GetAsync(r + "/commits?sha=feature&per_page=1"));
+        await Record(api.GetAsync(r + "/commits?sha=feature&per_page=1&page=2"));
+        await Record(api.GetAsync(r + "/commits"));
+        await Record(api.GetAsync(r + "/commits?sha=no-such-branch"));
 
         var created = await Record(api.PutAsync(r + "/contents/docs/new.md", new
         {
@@ -84,6 +89,9 @@ public sealed class ContractSession : IAsyncLifetime
         await Record(api.GetAsync(r + $"/issues/{number}/labels"));
         await Record(api.PutAsync(r + $"/issues/{number}/labels", new { labels = new[] { "promotion" } }));
         await Record(api.DeleteAsync(r + $"/issues/{number}/labels/promotion"));
+        await Record(api.PostAsync(r + $"/issues/{number}/comments", new { body = "Superseded by #2." }));
+        await Record(api.PostAsync(r + $"/issues/{number}/comments", new { }));
+        await Record(api.GetAsync(r + $"/issues/{number}/comments"));
         await Record(api.PostAsync(r + "/statuses/" + pull.Body["head"]!["sha"]!.GetValue<string>(),
             new { state = "success", context = "ci", description = "passed" }));
         await Record(api.GetAsync(r + $"/pulls/{number}/merge"));

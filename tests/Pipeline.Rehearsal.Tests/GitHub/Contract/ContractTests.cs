@@ -124,6 +124,45 @@ public sealed class ContractTests(OpenApiFixture openApi, ContractSession sessio
     }
 
     [Fact]
+    public void Every_query_parameter_the_tests_send_is_declared_by_the_operation()
+    {
+        var problems = new List<string>();
+        foreach (var exchange in session.Exchanges.Where(e => e.Path.Contains('?', StringComparison.Ordinal)))
+        {
+            var template = openApi.Description.MatchPath(exchange.Method, "/" + exchange.Path.Split('?')[0]);
+            var declared = openApi.Description.Operation(template!, exchange.Method).TryGetProperty("parameters", out var parameters)
+                ? parameters.EnumerateArray().Select(openApi.Description.Resolve)
+                    .Where(p => p.GetProperty("in").GetString() == "query")
+                    .Select(p => p.GetProperty("name").GetString()!)
+                    .ToHashSet(StringComparer.Ordinal)
+                : [];
+            problems.AddRange(exchange.Path.Split('?', 2)[1].Split('&')
+                .Select(pair => Uri.UnescapeDataString(pair.Split('=', 2)[0]))
+                .Where(name => !declared.Contains(name))
+                .Select(name => $"{exchange.Method} /{exchange.Path}: query parameter '{name}' is not declared (declared: {string.Join(", ", declared)})"));
+        }
+
+        session.Exchanges.Should().Contain(e => e.Path.Contains("/commits?", StringComparison.Ordinal));
+        problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void List_commits_filters_by_path_and_pages_with_a_Link_header_as_GitHub_does()
+    {
+        var byPath = session.Exchanges.Single(e => e.Path.EndsWith("/commits?sha=feature&path=docs/hello.txt&per_page=1", StringComparison.Ordinal));
+        var first = session.Exchanges.Single(e => e.Path.EndsWith("/commits?sha=feature&per_page=1", StringComparison.Ordinal));
+        var second = session.Exchanges.Single(e => e.Path.EndsWith("/commits?sha=feature&per_page=1&page=2", StringComparison.Ordinal));
+
+        byPath.Body.AsArray().Should().ContainSingle().Which!["commit"]!["message"]!.GetValue<string>().Should().Be("Add hello");
+        byPath.Headers.Should().NotContainKey("Link", "no other commit of feature changed docs/hello.txt");
+        first.Body.AsArray().Should().ContainSingle().Which!["sha"]!.GetValue<string>().Should().Be(byPath.Body[0]!["sha"]!.GetValue<string>());
+        var list = second.Body[0]!["url"]!.GetValue<string>().Split("/commits/")[0] + "/commits?sha=feature&per_page=1&page=";
+        first.Headers["Link"].Should().Be($"<{list}2>; rel=\"next\"");
+        second.Body.AsArray().Should().ContainSingle().Which!["parents"]!.AsArray().Should().BeEmpty();
+        second.Headers["Link"].Should().Be($"<{list}1>; rel=\"prev\", <{list}1>; rel=\"first\"");
+    }
+
+    [Fact]
     public void Deliberately_invalid_dispatch_body_is_rejected_by_the_description_too()
     {
         var invalid = session.Exchanges.Single(e => e.Path.EndsWith("/dispatches", StringComparison.Ordinal) && e.Status == 422);

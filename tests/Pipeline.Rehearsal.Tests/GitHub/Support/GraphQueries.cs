@@ -44,9 +44,9 @@ public static class GraphQueries
         """;
 
     public const string EnableAutoMerge = """
-        mutation AutoMerge($id: ID!, $method: PullRequestMergeMethod) {
-          enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $method }) {
-            pullRequest { number state autoMergeRequest { mergeMethod enabledAt enabledBy { login } } }
+        mutation AutoMerge($id: ID!, $method: PullRequestMergeMethod, $headline: String, $body: String, $head: GitObjectID) {
+          enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $method, commitHeadline: $headline, commitBody: $body, expectedHeadOid: $head }) {
+            pullRequest { number state autoMergeRequest { mergeMethod enabledAt commitHeadline commitBody enabledBy { login } } }
           }
         }
         """;

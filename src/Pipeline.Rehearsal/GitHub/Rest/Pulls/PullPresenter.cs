@@ -51,7 +51,7 @@ internal static class PullPresenter
                     auto.CommitTitle ?? "", auto.CommitMessage ?? "")
                 : null,
             pull.Draft, pull.MergedAt is not null, status.Mergeable, status.Mergeable, status.State,
-            pull.MergedBy is null ? null : UserJson.From(pull.MergedBy, links), 0, 0, true,
+            pull.MergedBy is null ? null : UserJson.From(pull.MergedBy, links), CommentCount(pull), 0, true,
             commits, additions, deletions, changed);
     }
 
@@ -66,4 +66,12 @@ internal static class PullPresenter
     public static LabelJson Label(RepositoryState repository, LabelState label, Links links) =>
         new(label.Id, NodeIds.For("LA_kwDO", label.Id), links.Repo(repository.FullName) + "/labels/" + Uri.EscapeDataString(label.Name),
             label.Name, label.Description, label.Color, false);
+
+    private static int CommentCount(PullRequestState pull)
+    {
+        lock (pull.Comments)
+        {
+            return pull.Comments.Count;
+        }
+    }
 }

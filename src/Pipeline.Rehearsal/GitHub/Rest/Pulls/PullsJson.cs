@@ -49,3 +49,10 @@ internal sealed record MergePullRequest(string? CommitTitle, string? CommitMessa
 
 /// <summary>Body of <c>POST /repos/{owner}/{repo}/issues/{number}/labels</c>: <c>{"labels": [...]}</c> or a bare array.</summary>
 internal sealed record LabelsRequest(JsonElement? Labels);
+
+/// <summary>GitHub's <c>issue-comment</c>.</summary>
+internal sealed record IssueCommentJson(long Id, string NodeId, string Url, string Body, string HtmlUrl, UserJson User,
+    string CreatedAt, string UpdatedAt, string IssueUrl, string AuthorAssociation, object? PerformedViaGithubApp);
+
+/// <summary>Body of <c>POST /repos/{owner}/{repo}/issues/{number}/comments</c>.</summary>
+internal sealed record CreateCommentRequest(string? Body);
