@@ -1,0 +1,33 @@
+namespace Pipeline.EndToEnd;
+
+/// <summary>The generated files that are checked in (schema, workflows) are exactly what the build generates.</summary>
+public sealed class CleanTreeTests : IDisposable
+{
+    private readonly RepositoryClone _clone = new();
+
+    public void Dispose() => _clone.Dispose();
+
+    [Fact]
+    public void A_run_of_the_build_leaves_a_clean_clone_clean()
+    {
+        var help = _clone.BuildSh("--help");
+        help.ExitCode.Should().Be(0, help.All);
+        help.Output.Should().NotContain("Updated ", "the checked-in schema and workflows should match the build");
+
+        var status = RepositoryClone.Run("git", ["status", "--porcelain"], _clone.Root);
+        status.Output.Should().BeEmpty("generated files (.nuke/build.schema.json, .github/workflows, samples/gitops/.github/workflows) must be committed as generated");
+    }
+
+    [Fact]
+    public void The_workflows_never_interpolate_event_data_into_scripts()
+    {
+        var workflows = Directory.GetFiles(Path.Combine(_clone.Root, ".github", "workflows"), "*.yml")
+            .Concat(Directory.GetFiles(Path.Combine(_clone.Root, "samples", "gitops", ".github", "workflows"), "*.yml"));
+        foreach (var file in workflows)
+        {
+            var runLines = File.ReadAllLines(file).Where(l => l.TrimStart().StartsWith("run:", StringComparison.Ordinal)).ToList();
+            runLines.Should().NotBeEmpty();
+            runLines.Should().OnlyContain(l => !l.Contains("${{", StringComparison.Ordinal), $"{Path.GetFileName(file)} must pass values through env:");
+        }
+    }
+}
