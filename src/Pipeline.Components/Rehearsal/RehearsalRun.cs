@@ -75,7 +75,7 @@ internal static class RehearsalRun
         await RehearsalHistory.AppendAsync(build.ArtifactsDirectory / "rehearsals.json", pinned, report, steps, cancellationToken).ConfigureAwait(false);
     }
 
-    private static (string Repository, int Port) RehearsalImage(string text)
+    internal static (string Repository, int Port) RehearsalImage(string text)
     {
         if (!Containers.ImageReference.TryParse(text, out var image, out var error))
             throw new BuildException($"--rehearsal-image '{text}' is not an image name: {error}.");
