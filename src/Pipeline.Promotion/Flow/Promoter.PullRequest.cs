@@ -96,6 +96,11 @@ public sealed partial class Promoter
         steps.Add($"create branch {plan.Branch} at {plan.Base.HeadSha}");
         steps.Add($"commit {plan.Edits.Contents.Count} file(s) on {plan.Branch}");
         steps.Add($"open a pull request {plan.Branch} -> {plan.Context.Branch}" + (plan.Context.Environment.Labels.Count > 0 ? $" labelled {string.Join(", ", plan.Context.Environment.Labels)}" : ""));
+        if (superseded is not null)
+        {
+            steps.Add($"comment on pull request #{superseded.Number} with a link to the new one");
+        }
+
         steps.AddRange(MergeSteps(plan));
         if (plan.Context.Request.DryRun)
         {
@@ -105,11 +110,8 @@ public sealed partial class Promoter
         var writer = plan.Context.Writer;
         if (superseded is not null)
         {
-            await plan.Client.PullRequests.UpdateAsync(plan.Repository, superseded.Number, new PullRequestUpdate
-            {
-                State = "closed",
-                Body = (superseded.Body ?? "") + $"\n\nSuperseded: {plan.Context.Branch} moved on, so a newer promotion replaces this pull request.",
-            }, cancellationToken).ConfigureAwait(false);
+            // Closed before the branch restarts: GitHub allows one open pull request per head branch.
+            await plan.Client.PullRequests.CloseAsync(plan.Repository, superseded.Number, cancellationToken).ConfigureAwait(false);
         }
 
         if (staleBranchHead is not null)
@@ -123,12 +125,10 @@ public sealed partial class Promoter
         var opened = await plan.Client.PullRequests.CreateAsync(plan.Repository,
             new NewPullRequest(plan.Context.Title(), plan.Branch, plan.Context.Branch) { Body = plan.Body(extra) }, cancellationToken).ConfigureAwait(false);
         await LabelAsync(plan, opened, cancellationToken).ConfigureAwait(false);
+        var notes = result.Notes;
         if (superseded is not null)
         {
-            await plan.Client.PullRequests.UpdateAsync(plan.Repository, superseded.Number, new PullRequestUpdate
-            {
-                Body = (superseded.Body ?? "") + $"\n\nSuperseded by #{opened.Number} ({opened.HtmlUrl}).",
-            }, cancellationToken).ConfigureAwait(false);
+            notes = [.. notes, .. await CommentSupersededAsync(plan, superseded, opened, cancellationToken).ConfigureAwait(false)];
         }
 
         Log.LogInformation("Opened pull request #{Number} {Url}", opened.Number, opened.HtmlUrl);
@@ -140,17 +140,9 @@ public sealed partial class Promoter
             PullRequestNumber = opened.Number,
             SupersededPullRequestUrl = superseded?.HtmlUrl,
             Steps = steps,
+            Notes = notes,
         };
         return await MergeAsync(plan, opened, sha!, result, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task LabelAsync(PullRequestPlan plan, PullRequest pull, CancellationToken cancellationToken)
-    {
-        var missing = plan.Context.Environment.Labels.Where(l => !pull.Labels.Any(p => p.Name == l)).ToList();
-        if (missing.Count > 0)
-        {
-            await plan.Client.PullRequests.AddLabelsAsync(plan.Repository, pull.Number, missing, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     private static void CheckWritable(IPromotionWriter writer, EnvironmentEdits edits)

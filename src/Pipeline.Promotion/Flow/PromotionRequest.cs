@@ -48,7 +48,8 @@ public sealed record PromotionRequest(PromotionTarget Target)
 
     /// <summary>
     /// The credential for the GitOps repository: a token, an installation token provider, or a <see cref="GitHubApp"/>
-    /// (its installation on the repository is looked up and its tokens minted). Null only for <c>file://</c> and directories.
+    /// (its installation on the repository is looked up and its tokens minted, also for an HTTPS git URL of a repository
+    /// on GitHub, since git hosts take installation tokens but not App JWTs). Null only for <c>file://</c> and directories.
     /// </summary>
     public IGitHubCredentials? Credentials { get; init; }
 
@@ -65,8 +66,8 @@ public sealed record PromotionRequest(PromotionTarget Target)
     public PromotionRetryOptions Retry { get; init; } = new();
 
     /// <summary>
-    /// How many commits of the target branch to search for the last promotion of an environment (each is one API
-    /// request with the GitHub writers; the git writer reads its clone).
+    /// How many commits of the target branch that changed the environment's files to search for its last promotion
+    /// (the GitHub writers list them one request per 100 commits; the git writer reads its clone).
     /// </summary>
     public int HistoryDepth { get; init; } = 50;
 }

@@ -33,7 +33,10 @@ public sealed record PromotionTarget
     /// <summary>The repository, for a GitHub target.</summary>
     public RepositoryId? Repository { get; private init; }
 
-    /// <summary>The API, for a GitHub target.</summary>
+    /// <summary>
+    /// The API: for a GitHub target, the one it is reached through; for a git URL, where a <see cref="GitHubApp"/> mints
+    /// its installation token (null: github.com for <c>github.com</c> URLs, else <c>https://HOST/api/v3</c>).
+    /// </summary>
     public GitHubEndpoint? Endpoint { get; private init; }
 
     /// <summary>A repository reached through a GitHub API (github.com when <paramref name="endpoint"/> is null).</summary>
@@ -44,7 +47,9 @@ public sealed record PromotionTarget
     }
 
     /// <summary>A repository reached with git at <paramref name="url"/> (<c>https://...</c>, <c>file:///...</c>).</summary>
-    public static PromotionTarget GitUrl(string url)
+    /// <param name="url">The git URL, without credentials.</param>
+    /// <param name="endpoint">For a repository on GitHub pushed to with a GitHub App: the API that mints its tokens, when not the one the URL's host implies.</param>
+    public static PromotionTarget GitUrl(string url, GitHubEndpoint? endpoint = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
         if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.UserInfo))
@@ -52,7 +57,7 @@ public sealed record PromotionTarget
             throw new ArgumentException("The git URL carries credentials; pass them as Credentials instead, so they never reach a log.", nameof(url));
         }
 
-        return new PromotionTarget(PromotionTargetKind.GitUrl, url);
+        return new PromotionTarget(PromotionTargetKind.GitUrl, url) { Endpoint = endpoint };
     }
 
     /// <summary>A local checkout at <paramref name="path"/>.</summary>
@@ -64,7 +69,7 @@ public sealed record PromotionTarget
 
     /// <summary>
     /// Reads a <c>--gitops-repository</c> value: <c>owner/name</c> (on <paramref name="endpoint"/>), a URL
-    /// (<c>scheme://</c> or ending in <c>.git</c>), or else a directory.
+    /// (<c>scheme://</c> or ending in <c>.git</c>; <paramref name="endpoint"/> mints a GitHub App's token for it), or else a directory.
     /// </summary>
     public static PromotionTarget Parse(string text, GitHubEndpoint? endpoint = null)
     {
@@ -72,7 +77,7 @@ public sealed record PromotionTarget
         text = text.Trim();
         if (text.Contains("://", StringComparison.Ordinal) || text.EndsWith(".git", StringComparison.Ordinal))
         {
-            return GitUrl(text);
+            return GitUrl(text, endpoint);
         }
 
         var parts = text.Split('/');

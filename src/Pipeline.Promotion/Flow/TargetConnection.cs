@@ -4,7 +4,7 @@ using Pipeline.Promotion.Writers;
 namespace Pipeline.Promotion;
 
 /// <summary>An opened GitOps repository: the writer, and for a GitHub target the API client (pull requests, dispatches).</summary>
-internal sealed class TargetConnection : IAsyncDisposable
+internal sealed partial class TargetConnection : IAsyncDisposable
 {
     private readonly List<IDisposable> _owned = [];
 
@@ -35,8 +35,13 @@ internal sealed class TargetConnection : IAsyncDisposable
             case PromotionTargetKind.Directory:
                 return Wrap(new TargetConnection(new WorktreeWriter(target.Location), null, null), options);
             case PromotionTargetKind.GitUrl:
-                var credentials = request.Credentials;
-                return Wrap(new TargetConnection(new GitWriter(target.Location, Token(credentials), request.Committer), null, null), options);
+                var pushers = new List<IDisposable>();
+                var credentials = request.Credentials is { Kind: GitHubCredentialKind.AppJwt } app
+                    ? await GitUrlInstallationAsync(target, app, options, pushers, cancellationToken).ConfigureAwait(false)
+                    : request.Credentials;
+                var git = new TargetConnection(new GitWriter(target.Location, Token(credentials), request.Committer), null, null);
+                git._owned.AddRange(pushers);
+                return Wrap(git, options);
         }
 
         var repository = target.Repository!;
@@ -91,37 +96,7 @@ internal sealed class TargetConnection : IAsyncDisposable
         }
     }
 
-    private static async Task<GitHubClient> GitHubClientAsync(GitHubEndpoint endpoint, RepositoryId repository, IGitHubCredentials? credentials,
-        PromoterOptions options, List<IDisposable> owned, CancellationToken cancellationToken)
-    {
-        if (credentials is null)
-        {
-            throw new PromotionRequestException($"Writing to {repository} needs credentials: a GitHub App (App ID and private key) or a token with contents write access.");
-        }
-
-        GitHubClient Create(IGitHubCredentials c)
-        {
-            var client = new GitHubClient(options.ConfigureGitHub(new GitHubClientOptions(endpoint, c) { Logger = options.Logger }), options.HttpClient);
-            owned.Add(client);
-            return client;
-        }
-
-        if (credentials.Kind != GitHubCredentialKind.AppJwt)
-        {
-            return Create(credentials);
-        }
-
-        // An App's JWT only reaches /app endpoints: find its installation on the repository and mint tokens from it.
-        var app = Create(credentials);
-        var tokens = await InstallationTokenProvider.ForRepositoryAsync(app.Apps, repository, cancellationToken: cancellationToken).ConfigureAwait(false);
-        owned.Add(tokens);
-        return Create(tokens);
-    }
-
     private static async Task<string> CloneUrlAsync(IGitHubClient client, RepositoryId repository, CancellationToken cancellationToken) =>
         (await client.Repositories.GetAsync(repository, cancellationToken).ConfigureAwait(false)).CloneUrl
         ?? throw new PromotionRequestException($"GitHub did not say where to clone {repository} from; pass its git URL as the target instead.");
-
-    private static Func<CancellationToken, ValueTask<Secret?>> Token(IGitHubCredentials? credentials) =>
-        credentials is null ? _ => ValueTask.FromResult<Secret?>(null) : async ct => await credentials.GetTokenAsync(ct).ConfigureAwait(false);
 }

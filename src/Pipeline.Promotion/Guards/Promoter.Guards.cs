@@ -86,8 +86,9 @@ public sealed partial class Promoter
 
     private async Task<PromotionTrailers?> FindLastPromotionAsync(PromotionContext context, string head, CancellationToken cancellationToken)
     {
-        var searched = 0;
-        await foreach (var commit in context.Writer.ReadHistoryAsync(head, cancellationToken).ConfigureAwait(false))
+        // Only commits that changed the environment's files can have pinned it, so the writer lists just those.
+        var history = context.Writer.ReadHistoryAsync(head, context.Environment.Paths, context.Request.HistoryDepth, cancellationToken);
+        await foreach (var commit in history.ConfigureAwait(false))
         {
             var trailers = PromotionTrailers.Parse(commit.Message);
             if (string.Equals(trailers.Environment, context.Environment.Name, StringComparison.Ordinal)
@@ -95,11 +96,6 @@ public sealed partial class Promoter
                 && (promoted.StartsWith(context.App.Image.Name + ":", StringComparison.Ordinal) || promoted.StartsWith(context.App.Image.Name + "@", StringComparison.Ordinal)))
             {
                 return trailers;
-            }
-
-            if (++searched >= context.Request.HistoryDepth)
-            {
-                break;
             }
         }
 

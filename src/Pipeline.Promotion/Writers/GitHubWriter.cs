@@ -5,7 +5,7 @@ namespace Pipeline.Promotion.Writers;
 
 /// <summary>
 /// What the three GitHub API writers share: branches through the git refs API, ancestry through the compare API,
-/// history by walking commits, and the translation of GitHub's write errors into promotion errors.
+/// history through the commits list filtered by path, and the translation of GitHub's write errors into promotion errors.
 /// </summary>
 internal abstract class GitHubWriter(IGitHubClient client, RepositoryId repository) : IPromotionWriter
 {
@@ -35,7 +35,7 @@ internal abstract class GitHubWriter(IGitHubClient client, RepositoryId reposito
             throw new WriteConflictException(basis.Branch, basis.HeadSha,
                 $"{Id} {basis.Branch} moved since {basis.HeadSha} was read ({Method.ToName()}); re-read and re-apply.", exception);
         }
-        catch (GitHubException exception) when (exception is GitHubProtectedBranchException || IsProtectionRefusal(exception))
+        catch (GitHubProtectedBranchException exception)
         {
             throw new ProtectedBranchException(Repository, basis.Branch,
                 $"{Id}: branch {basis.Branch} is protected and refused the direct commit. Use mode: pull-request, set "
@@ -43,22 +43,27 @@ internal abstract class GitHubWriter(IGitHubClient client, RepositoryId reposito
         }
     }
 
-    public async IAsyncEnumerable<HistoryCommit> ReadHistoryAsync(string commit, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<HistoryCommit> ReadHistoryAsync(string commit, IReadOnlyList<string> paths, int limit,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        // Breadth first over every parent, so that promotions merged with merge commits are found too.
-        var queue = new Queue<string>([commit]);
-        var seen = new HashSet<string>(StringComparer.Ordinal) { commit };
-        while (queue.TryDequeue(out var sha))
+        // One request lists a page of commits that changed the paths' shared folder; the caller stops reading early.
+        var query = new CommitQuery { Sha = commit, Path = HistoryPaths.SharedFolder(paths), PerPage = Math.Clamp(limit, 1, CommitQuery.MaxPerPage) };
+        var listed = 0;
+        while (listed < limit)
         {
-            var read = await Client.Git.GetCommitAsync(Id, sha, cancellationToken).ConfigureAwait(false);
-            yield return new HistoryCommit(read.Sha, read.Message);
-            foreach (var parent in read.Parents)
+            var page = await Client.Repositories.ListCommitsAsync(Id, query, cancellationToken).ConfigureAwait(false);
+            foreach (var found in page.Take(limit - listed))
             {
-                if (seen.Add(parent.Sha))
-                {
-                    queue.Enqueue(parent.Sha);
-                }
+                listed++;
+                yield return new HistoryCommit(found.Sha, found.Message);
             }
+
+            if (page.Count < query.PerPage)
+            {
+                yield break;
+            }
+
+            query = query with { Page = query.Page + 1 };
         }
     }
 
@@ -89,11 +94,6 @@ internal abstract class GitHubWriter(IGitHubClient client, RepositoryId reposito
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     protected abstract Task<string?> WriteAsync(RepositorySnapshot basis, IReadOnlyList<FileContent> files, CommitMessage message, CancellationToken cancellationToken);
-
-    // GraphQL reports a protection refusal as an error of an HTTP 200 answer, which the REST error table cannot see.
-    private static bool IsProtectionRefusal(GitHubException exception) =>
-        exception is GitHubGraphQLException
-        && (exception.Message.Contains("protected branch", StringComparison.OrdinalIgnoreCase) || exception.Message.Contains("rule violation", StringComparison.OrdinalIgnoreCase));
 
     protected static string RequireHead(RepositorySnapshot basis) =>
         basis.HeadSha ?? throw new ArgumentException("A snapshot from a GitHub writer always has a head.", nameof(basis));

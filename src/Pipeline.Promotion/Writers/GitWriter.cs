@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Pipeline.GitHub;
@@ -12,6 +13,9 @@ namespace Pipeline.Promotion.Writers;
 /// </summary>
 internal sealed partial class GitWriter : IPromotionWriter
 {
+    // Paths from the spec are file names, never pathspec patterns.
+    private static readonly Dictionary<string, string> LiteralPathspecs = new() { ["GIT_LITERAL_PATHSPECS"] = "1" };
+
     private readonly string _url;
     private readonly DirectoryInfo _root;
     private readonly GitProcess _git;
@@ -93,9 +97,16 @@ internal sealed partial class GitWriter : IPromotionWriter
         }
     }
 
-    public async IAsyncEnumerable<HistoryCommit> ReadHistoryAsync(string commit, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<HistoryCommit> ReadHistoryAsync(string commit, IReadOnlyList<string> paths, int limit,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var log = await _git.RunAsync(["log", "--format=%H%x00%B%x1e", commit], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (limit <= 0)
+        {
+            yield break;
+        }
+
+        string[] arguments = ["log", "--format=%H%x00%B%x1e", $"--max-count={limit.ToString(CultureInfo.InvariantCulture)}", commit, "--", .. paths];
+        var log = await _git.RunAsync(arguments, environment: LiteralPathspecs, cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var record in Encoding.UTF8.GetString(log.StandardOutput).Split('\x1e'))
         {
             var parts = record.TrimStart('\n').Split('\0', 2);

@@ -30,8 +30,13 @@ public interface IPromotionWriter : IAsyncDisposable
     /// <exception cref="ProtectedBranchException">Branch protection refused the write; nothing was written.</exception>
     Task<string?> CommitAsync(RepositorySnapshot basis, IReadOnlyList<FileContent> files, CommitMessage message, CancellationToken cancellationToken = default);
 
-    /// <summary>The commits reachable from <paramref name="commit"/>, newest first (every parent, not only the first).</summary>
-    IAsyncEnumerable<HistoryCommit> ReadHistoryAsync(string commit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Up to <paramref name="limit"/> commits reachable from <paramref name="commit"/> (every parent, not only the first)
+    /// that changed any of <paramref name="paths"/> (every commit when empty), newest first. A writer may list some
+    /// other commits too (the GitHub writers ask for the folder the paths share, in pages of up to 100 commits per
+    /// request), never fewer.
+    /// </summary>
+    IAsyncEnumerable<HistoryCommit> ReadHistoryAsync(string commit, IReadOnlyList<string> paths, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>The head of <paramref name="branch"/>, or null when it does not exist.</summary>
     Task<string?> GetBranchHeadAsync(string branch, CancellationToken cancellationToken = default);

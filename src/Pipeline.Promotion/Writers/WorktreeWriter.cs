@@ -71,7 +71,8 @@ internal sealed class WorktreeWriter(string root) : IPromotionWriter
         }
     }
 
-    public async IAsyncEnumerable<HistoryCommit> ReadHistoryAsync(string commit, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<HistoryCommit> ReadHistoryAsync(string commit, IReadOnlyList<string> paths, int limit,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await Task.CompletedTask.ConfigureAwait(false);
         yield break;

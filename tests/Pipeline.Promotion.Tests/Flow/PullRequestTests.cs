@@ -70,10 +70,12 @@ public sealed class PullRequestTests(GitOpsServer github) : IClassFixture<GitOps
     }
 
     [Fact]
-    public async Task A_pull_request_behind_the_base_is_superseded_and_closed_with_a_link()
+    public async Task A_pull_request_behind_the_base_is_superseded_closed_and_given_a_comment_linking_its_replacement()
     {
         var repository = await github.RepositoryAsync(files: new Dictionary<string, string> { ["values.yaml"] = Values });
         var old = (await Promote(repository, "1.1.0")).Results.Single();
+        using var client = github.Client();
+        var oldBody = (await client.PullRequests.GetAsync(repository, old.PullRequestNumber!.Value)).Body;
         var moved = await github.CompetingCommitAsync(repository, "values.yaml", t => t.Replace("replicas: 2", "replicas: 3", StringComparison.Ordinal));
 
         var replacement = (await Promote(repository, "1.2.0")).Results.Single();
@@ -83,12 +85,34 @@ public sealed class PullRequestTests(GitOpsServer github) : IClassFixture<GitOps
         replacement.PullRequestNumber.Should().NotBe(old.PullRequestNumber);
         (await github.GitAsync(repository, "rev-parse", "promote/app/prod^")).Should().Be(moved);
         (await github.ShowTextAsync(repository, "promote/app/prod", "values.yaml")).Should().Be("# prod\nimage:\n  tag: \"1.2.0\"\nreplicas: 3\n");
-        using var client = github.Client();
+        replacement.Steps.Should().Contain($"comment on pull request #{old.PullRequestNumber} with a link to the new one");
+        replacement.Notes.Should().NotContain(n => n.Contains("comment", StringComparison.Ordinal));
         var closed = await client.PullRequests.GetAsync(repository, old.PullRequestNumber!.Value);
         closed.IsOpen.Should().BeFalse();
         closed.Merged.Should().NotBe(true);
-        closed.Body.Should().Contain($"Superseded by #{replacement.PullRequestNumber} ({replacement.PullRequestUrl})");
+        closed.Body.Should().Be(oldBody, "the link goes in a comment, not in the description");
+        var comment = (await client.PullRequests.ListCommentsAsync(repository, old.PullRequestNumber!.Value)).Should().ContainSingle().Which;
+        comment.Body.Should().StartWith($"Superseded by #{replacement.PullRequestNumber} ({replacement.PullRequestUrl}): main moved on");
+        comment.User!.Login.Should().Be(GitOpsServer.User);
         (await client.PullRequests.GetAsync(repository, replacement.PullRequestNumber!.Value)).Body.Should().Contain($"Supersedes #{old.PullRequestNumber}");
+        (await client.PullRequests.ListCommentsAsync(repository, replacement.PullRequestNumber!.Value)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_refused_comment_on_the_superseded_pull_request_is_noted_and_the_new_one_stands()
+    {
+        var repository = await github.RepositoryAsync(files: new Dictionary<string, string> { ["values.yaml"] = Values });
+        var old = (await Promote(repository, "1.1.0")).Results.Single();
+        await github.CompetingCommitAsync(repository, "values.yaml", t => t.Replace("replicas: 2", "replicas: 3", StringComparison.Ordinal));
+        github.Server.Faults.FailNext("POST", $"/repos/{repository}/issues/{old.PullRequestNumber}/comments", 502);
+
+        var replacement = (await Promote(repository, "1.2.0")).Results.Single();
+
+        replacement.Status.Should().Be(PromotionStatus.PullRequestOpened);
+        replacement.Notes.Should().ContainSingle(n => n.StartsWith($"Pull request #{old.PullRequestNumber} was closed, but the comment linking #{replacement.PullRequestNumber} was refused", StringComparison.Ordinal));
+        using var client = github.Client();
+        (await client.PullRequests.GetAsync(repository, old.PullRequestNumber!.Value)).IsOpen.Should().BeFalse();
+        (await client.PullRequests.GetAsync(repository, replacement.PullRequestNumber!.Value)).IsOpen.Should().BeTrue();
     }
 
     [Fact]
@@ -107,9 +131,10 @@ public sealed class PullRequestTests(GitOpsServer github) : IClassFixture<GitOps
     }
 
     [Fact]
-    public async Task Auto_merge_waits_for_required_checks_and_merges_when_they_pass()
+    public async Task Auto_merge_waits_for_required_checks_and_merges_when_they_pass_with_the_trailers()
     {
         var repository = await github.RepositoryAsync(files: new Dictionary<string, string> { ["values.yaml"] = Values });
+        var main = await github.HeadAsync(repository);
         github.Server.ProtectBranch(repository.Owner, repository.Name, "main", new BranchProtection { RequiredChecks = ["ci/validate"] });
 
         var result = (await Promote(repository, "1.1.0", "    autoMerge: true")).Results.Single();
@@ -121,6 +146,36 @@ public sealed class PullRequestTests(GitOpsServer github) : IClassFixture<GitOps
         (await github.ShowTextAsync(repository, "main", "values.yaml")).Should().Contain("1.1.0");
         using var client = github.Client();
         (await client.PullRequests.GetAsync(repository, result.PullRequestNumber!.Value)).Merged.Should().BeTrue();
+        var squash = await github.GitAsync(repository, "log", "-1", "--format=%P%n%B", "main");
+        squash.Should().StartWith(main + "\n" + $"Promote app to prod: 1.1.0 (#{result.PullRequestNumber})\n\n", "auto-merge squashed with the promotion's own message")
+            .And.Contain("Promoted-Image: ghcr.io/org/app:1.1.0@sha256:").And.Contain("Environment: prod").And.Contain("Source-Commit: 1111111111111111111111111111111111111111");
+    }
+
+    [Fact]
+    public async Task A_pin_squashed_by_auto_merge_keeps_its_trailers_so_the_monotonic_guard_sees_it()
+    {
+        var repository = await github.RepositoryAsync(files: new Dictionary<string, string> { ["values.yaml"] = Values });
+        var source = await github.RepositoryAsync(files: new Dictionary<string, string> { ["app.txt"] = "v1\n" }, name: repository.Name + "-source");
+        var older = await github.HeadAsync(source);
+        var newer = await github.CompetingCommitAsync(source, "app.txt", t => t + "v2\n");
+        github.Server.ProtectBranch(repository.Owner, repository.Name, "main", new BranchProtection { RequiredChecks = ["ci/validate"] });
+        using var client = github.Client();
+        PromotionRequest FromSource(string tag, string commit) => Request(repository, tag, "    autoMerge: true") with
+        {
+            Source = new PromotionSource(source.ToString(), commit) { Branch = "main" },
+            SourceHistory = new GitHubSourceHistory(client, source),
+            AllowMovedSource = true,
+        };
+        var pinned = (await _promotions.Promoter().PromoteAsync(FromSource("2.0.0", newer))).Results.Single();
+        await github.Server.SetCheckAsync(repository.Owner, repository.Name, pinned.CommitSha!, "ci/validate", CheckConclusion.Success);
+        (await github.ShowTextAsync(repository, "main", "values.yaml")).Should().Contain("2.0.0");
+        var before = github.Server.RequestLog.Count;
+
+        var act = () => _promotions.Promoter().PromoteAsync(FromSource("1.9.0", older));
+
+        (await act.Should().ThrowAsync<NewerPinException>()).Which.PinnedCommit.Should().Be(newer);
+        github.Server.RequestLog.Skip(before).Count(r => r.Path.EndsWith($"/repos/{repository}/commits", StringComparison.Ordinal)).Should().Be(1);
+        github.Server.RequestLog.Skip(before).Should().NotContain(r => r.Path.Contains($"/repos/{repository}/git/commits/", StringComparison.Ordinal));
     }
 
     [Fact]

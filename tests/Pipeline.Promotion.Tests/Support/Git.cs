@@ -46,6 +46,25 @@ public static class Git
         return process.ExitCode == 0 ? buffer.ToArray() : throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {error}");
     }
 
+    /// <summary>Feeds a <c>git fast-import</c> stream to a repository: many commits from one process.</summary>
+    public static async Task FastImportAsync(string repository, string stream)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = repository, RedirectStandardInput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("fast-import");
+        start.ArgumentList.Add("--quiet");
+        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(stream);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"git fast-import failed ({process.ExitCode}): {await error}");
+        }
+    }
+
     /// <summary>A bare repository whose <c>main</c> holds <paramref name="files"/> (or the files of a fixture folder).</summary>
     public static async Task<string> BareRepositoryAsync(string parent, IReadOnlyDictionary<string, string>? files = null, string? fixture = null)
     {

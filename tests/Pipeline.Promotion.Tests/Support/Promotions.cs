@@ -75,7 +75,8 @@ internal sealed class AfterReadWriter(IPromotionWriter inner, Func<int, Reposito
         return await inner.CommitAsync(basis, files, message, cancellationToken);
     }
 
-    public IAsyncEnumerable<HistoryCommit> ReadHistoryAsync(string commit, CancellationToken cancellationToken = default) => inner.ReadHistoryAsync(commit, cancellationToken);
+    public IAsyncEnumerable<HistoryCommit> ReadHistoryAsync(string commit, IReadOnlyList<string> paths, int limit, CancellationToken cancellationToken = default) =>
+        inner.ReadHistoryAsync(commit, paths, limit, cancellationToken);
 
     public Task<string?> GetBranchHeadAsync(string branch, CancellationToken cancellationToken = default) => inner.GetBranchHeadAsync(branch, cancellationToken);
 

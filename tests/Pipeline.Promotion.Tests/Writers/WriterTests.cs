@@ -95,17 +95,76 @@ public sealed class WriterTests(GitOpsServer github) : IClassFixture<GitOpsServe
         (await writer.GetBranchHeadAsync("promote/app/dev")).Should().Be(sha);
         (await writer.IsAncestorAsync(main, sha!)).Should().BeTrue();
         (await writer.IsAncestorAsync(sha!, main)).Should().BeFalse();
-        var history = new List<HistoryCommit>();
-        await foreach (var commit in writer.ReadHistoryAsync(sha!))
-        {
-            history.Add(commit);
-        }
+        var history = await HistoryAsync(writer, sha!, [], 50);
 
         history.Select(c => c.Sha).Should().Equal(sha, main);
         history[0].Message.Should().StartWith("Pin 2");
         await writer.DeleteBranchAsync("promote/app/dev");
         (await writer.GetBranchHeadAsync("promote/app/dev")).Should().BeNull();
         (await github.HeadAsync(repository)).Should().Be(main);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiAndGitMethods))]
+    public async Task History_lists_only_commits_that_changed_the_paths_newest_first_up_to_the_limit(WriteMethod method)
+    {
+        var repository = await github.RepositoryAsync(files: new Dictionary<string, string>
+        {
+            ["envs/prod/values.yaml"] = "tag: 1\n", ["envs/prod/kustomization.yaml"] = "tag: 1\n", ["envs/dev/values.yaml"] = "tag: 1\n",
+        });
+        var seed = await github.HeadAsync(repository);
+        var values = await github.CompetingCommitAsync(repository, "envs/prod/values.yaml", _ => "tag: 2\n");
+        await github.CompetingCommitAsync(repository, "envs/dev/values.yaml", _ => "tag: 2\n");
+        var kustomization = await github.CompetingCommitAsync(repository, "envs/prod/kustomization.yaml", _ => "tag: 2\n");
+        using var client = github.Client();
+        await using var writer = Support.Writers.Create(method, github, repository, client);
+        var head = (await writer.ReadAsync("main", ["envs/prod/values.yaml"])).HeadSha!;
+        var before = github.Server.RequestLog.Count;
+
+        var both = await HistoryAsync(writer, head, ["envs/prod/values.yaml", "envs/prod/kustomization.yaml"], 50);
+        var one = await HistoryAsync(writer, head, ["envs/prod/values.yaml"], 50);
+        var limited = await HistoryAsync(writer, head, ["envs/prod/values.yaml", "envs/prod/kustomization.yaml"], 2);
+
+        both.Select(c => c.Sha).Should().Equal(kustomization, values, seed);
+        one.Select(c => c.Sha).Should().Equal(values, seed);
+        limited.Select(c => c.Sha).Should().Equal(kustomization, values);
+        both[1].Message.Should().StartWith("Competing change");
+        if (method != WriteMethod.Git)
+        {
+            var listings = github.Server.RequestLog.Skip(before).Where(r => r.Path.EndsWith($"/repos/{repository}/commits", StringComparison.Ordinal)).ToList();
+            listings.Select(r => r.Query).Should().Equal(
+                "?sha=" + head + "&path=envs%2Fprod&per_page=50", "?sha=" + head + "&path=envs%2Fprod%2Fvalues.yaml&per_page=50", "?sha=" + head + "&path=envs%2Fprod&per_page=2");
+            github.Server.RequestLog.Skip(before).Should().NotContain(r => r.Path.Contains("/git/commits/", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task History_deeper_than_a_page_is_read_in_pages_of_a_hundred()
+    {
+        var repository = await github.RepositoryAsync(files: new Dictionary<string, string> { ["values.yaml"] = "tag: 0\n" });
+        var stream = new StringBuilder();
+        for (var i = 1; i <= 120; i++)
+        {
+            var message = $"Pin {i}\n";
+            var content = $"tag: {i}\n";
+            stream.Append($"commit refs/heads/main\ncommitter Test <test@example.invalid> {1700000000 + i} +0000\ndata {message.Length}\n{message}");
+            stream.Append(i == 1 ? $"from {await github.HeadAsync(repository)}\n" : "").Append($"M 100644 inline values.yaml\ndata {content.Length}\n{content}\n");
+        }
+
+        await Git.FastImportAsync(github.BarePath(repository), stream.ToString());
+        var head = await github.HeadAsync(repository);
+
+        using var client = github.Client();
+        await using var writer = Support.Writers.Create(WriteMethod.GitData, github, repository, client);
+        var before = github.Server.RequestLog.Count;
+
+        var history = await HistoryAsync(writer, head, ["values.yaml"], 110);
+
+        history.Should().HaveCount(110);
+        history[0].Message.Should().StartWith("Pin 120");
+        history[^1].Message.Should().StartWith("Pin 11");
+        github.Server.RequestLog.Skip(before).Select(r => r.Query).Should().Equal(
+            "?sha=" + head + "&path=values.yaml&per_page=100", "?sha=" + head + "&path=values.yaml&per_page=100&page=2");
     }
 
     [Fact]
@@ -137,5 +196,16 @@ public sealed class WriterTests(GitOpsServer github) : IClassFixture<GitOpsServe
         var sha = await writer.CommitAsync(snapshot, [new FileContent("values.yaml", "tag: 2\n"u8.ToArray())], new CommitMessage("Pin 2", ""));
 
         (await github.GitAsync(repository, "log", "-1", "--format=%an|%cn", sha!)).Should().Be($"{GitOpsServer.AppSlug}[bot]|GitHub");
+    }
+
+    private static async Task<List<HistoryCommit>> HistoryAsync(IPromotionWriter writer, string head, IReadOnlyList<string> paths, int limit)
+    {
+        var history = new List<HistoryCommit>();
+        await foreach (var commit in writer.ReadHistoryAsync(head, paths, limit))
+        {
+            history.Add(commit);
+        }
+
+        return history;
     }
 }
