@@ -48,19 +48,25 @@ internal sealed partial class TargetConnection
 
         var endpoint = target.Endpoint ?? inferred;
         var client = new GitHubClient(options.ConfigureGitHub(new GitHubClientOptions(endpoint, app) { Logger = options.Logger }), options.HttpClient);
-        owned.Add(client);
         var scope = InstallationTokenScope.For([repository.Name], new Dictionary<string, string> { ["contents"] = "write" });
         try
         {
             var tokens = await InstallationTokenProvider.ForRepositoryAsync(client.Apps, repository, scope, cancellationToken: cancellationToken).ConfigureAwait(false);
+            owned.Add(client);
             owned.Add(tokens);
             return tokens;
         }
         catch (GitHubNotFoundException exception)
         {
+            client.Dispose();
             throw new PromotionRequestException(
                 $"{app} is not installed on {repository} (read from {target.Location}) according to {endpoint.Api}: install the App on the repository, "
                 + "or pass the API address (--github-api-url) when it is not the one the URL's host implies.", exception);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
         }
     }
 
