@@ -9,11 +9,18 @@ namespace Pipeline.Build;
 /// This repository's build. It composes the reusable components: Test, Pack, and the pipeline that builds
 /// samples/demo-service for every platform, pins it and promotes it (Promote), rehearsed locally by Rehearse.
 /// </summary>
-internal sealed partial class Build : PipelineBuild, ITest, IPack, IRehearse, IApplyDispatch
+internal sealed partial class Build : PipelineBuild, ITest, IPack, IRehearse, IApplyDispatch, ILocalInfrastructure
 {
     public static int Main(string[] args) => Execute<Build>(args, nameof(ICompile.Compile));
 
     IRehearsalInfrastructure IRehearse.RehearsalInfrastructure => new LocalRehearsalInfrastructure();
+
+    /// <summary>The integration tests use a real Docker engine (and qemu for linux/arm64): bring them up before Test.</summary>
+    Target TestInfrastructure => _ => _
+        .Unlisted()
+        .DependentFor<ITest>(x => x.Test)
+        .DependsOn<ILocalInfrastructure>(x => x.LocalInfrastructure)
+        .WhenSkipped(DependencyBehavior.Skip);
 
     /// <summary>samples/demo-service is built FROM scratch: it needs a static busybox per architecture in its context.</summary>
     Target PrepareDemoService => _ => _

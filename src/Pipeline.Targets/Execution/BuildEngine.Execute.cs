@@ -6,6 +6,29 @@ public static partial class BuildEngine
 {
     private static async Task<int> ExecuteAsync(IReadOnlyList<PlannedTarget> plan, AbsolutePath root, BuildOutput output, NestedRunner nested, CancellationToken cancellation)
     {
+        var cleanups = new List<Func<Task>>();
+        try
+        {
+            return await ExecuteTargetsAsync(plan, root, output, nested, cleanups, cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            for (var i = cleanups.Count - 1; i >= 0; i--)
+            {
+                try
+                {
+                    await cleanups[i]().ConfigureAwait(false);
+                }
+                catch (Exception exception)
+                {
+                    output.Write(LogLevel.Warning, $"A cleanup at the end of the build failed: {Describe(exception)}");
+                }
+            }
+        }
+    }
+
+    private static async Task<int> ExecuteTargetsAsync(IReadOnlyList<PlannedTarget> plan, AbsolutePath root, BuildOutput output, NestedRunner nested, List<Func<Task>> cleanups, CancellationToken cancellation)
+    {
         var stopping = false;
         var bySpec = plan.ToDictionary(t => t.Spec);
         foreach (var target in plan)
@@ -36,7 +59,7 @@ public static partial class BuildEngine
                 continue;
             }
 
-            var failed = await RunTargetAsync(target, root, output, nested, assured ? CancellationToken.None : cancellation).ConfigureAwait(false);
+            var failed = await RunTargetAsync(target, root, output, nested, cleanups, assured ? CancellationToken.None : cancellation).ConfigureAwait(false);
             if (failed && !target.Spec.Definition.Proceeds)
                 stopping = true;
         }
@@ -49,11 +72,20 @@ public static partial class BuildEngine
     }
 
     /// <summary>Runs one target; returns true when it failed or was aborted.</summary>
-    private static async Task<bool> RunTargetAsync(PlannedTarget target, AbsolutePath root, BuildOutput output, NestedRunner nested, CancellationToken cancellation)
+    private static async Task<bool> RunTargetAsync(PlannedTarget target, AbsolutePath root, BuildOutput output, NestedRunner nested, List<Func<Task>> cleanups, CancellationToken cancellation)
     {
         output.BeginTarget(target.Name);
         var stopwatch = Stopwatch.StartNew();
-        var context = new TargetContext(target.Name, root, cancellation, (build, arguments, environment) => nested(build, arguments, environment, cancellation));
+        var context = new TargetContext(
+            target.Name,
+            root,
+            cancellation,
+            (build, arguments, environment) => nested(build, arguments, environment, cancellation),
+            cleanup =>
+            {
+                lock (cleanups)
+                    cleanups.Add(cleanup);
+            });
         target.Context = context;
         try
         {

@@ -7,13 +7,16 @@ public sealed class TargetContext
     private readonly List<KeyValuePair<string, string>> _outputs = [];
 
     private readonly Func<PipelineBuild, IReadOnlyList<string>, IReadOnlyDictionary<string, string>?, Task<BuildOutcome>>? _runBuild;
+    private readonly Action<Func<Task>>? _onFinished;
 
     internal TargetContext(
         string name,
         AbsolutePath rootDirectory,
         CancellationToken cancellationToken,
-        Func<PipelineBuild, IReadOnlyList<string>, IReadOnlyDictionary<string, string>?, Task<BuildOutcome>>? runBuild = null)
+        Func<PipelineBuild, IReadOnlyList<string>, IReadOnlyDictionary<string, string>?, Task<BuildOutcome>>? runBuild = null,
+        Action<Func<Task>>? onFinished = null)
     {
+        _onFinished = onFinished;
         Name = name;
         RootDirectory = rootDirectory;
         CancellationToken = cancellationToken;
@@ -48,6 +51,16 @@ public sealed class TargetContext
     /// </summary>
     public Task<BuildOutcome> RunBuildAsync(PipelineBuild build, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
         _runBuild?.Invoke(build, arguments, environment) ?? throw new InvalidOperationException("This context cannot run builds.");
+
+    /// <summary>
+    /// Registers work for the end of the build, after every target, also after a failure or Ctrl-C: stopping a service
+    /// this target started, for instance. Cleanups run in reverse order of registration; a failing one is a warning.
+    /// </summary>
+    public void OnBuildFinished(Func<Task> cleanup)
+    {
+        ArgumentNullException.ThrowIfNull(cleanup);
+        (_onFinished ?? throw new InvalidOperationException("This context cannot register cleanups."))(cleanup);
+    }
 
     /// <summary>Sets an output of the build; on GitHub Actions it is written to <c>$GITHUB_OUTPUT</c> (multi-line safe).</summary>
     public void SetOutput(string name, string value)
