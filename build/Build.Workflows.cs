@@ -47,7 +47,7 @@ internal sealed partial class Build : IHaveGitHubWorkflows
                         new Dictionary<string, string> { ["platform"] = "linux/amd64", ["runner"] = "ubuntu-24.04" },
                         new Dictionary<string, string> { ["platform"] = "linux/arm64", ["runner"] = "ubuntu-24.04-arm" },
                     ],
-                    Arguments = ["--build-strategy", "Split", "--skip", "Test"],
+                    Arguments = ["--build-strategy", "Split", "--skip", "Test", "--profile", "ci"],
                     Environment = new Dictionary<string, string>(RegistryLogin) { ["PLATFORMS"] = "${{ matrix.platform }}" },
                     Uploads = [new ArtifactTransfer("platform-${{ strategy.job-index }}", "artifacts/platform-*.json")],
                 },
@@ -55,6 +55,7 @@ internal sealed partial class Build : IHaveGitHubWorkflows
                 {
                     Needs = ["build"],
                     SkipDependencies = true,
+                    Arguments = ["--profile", "ci"],
                     Environment = RegistryLogin,
                     Downloads = [new ArtifactTransfer("platform-*", "artifacts")],
                     Uploads = [new ArtifactTransfer("image", "artifacts/image.json")],
@@ -64,6 +65,7 @@ internal sealed partial class Build : IHaveGitHubWorkflows
                 {
                     Needs = ["merge"],
                     SkipDependencies = true,
+                    Arguments = ["--profile", "ci"],
                     Environment = new Dictionary<string, string>(GitOpsAccess) { ["GITHUB_TOKEN"] = "${{ github.token }}" },
                     Downloads = [new ArtifactTransfer("image", "artifacts")],
                     Uploads = [new ArtifactTransfer("promotion", "artifacts/promotion.json")],
