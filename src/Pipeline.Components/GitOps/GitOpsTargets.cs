@@ -56,6 +56,7 @@ internal static class GitOpsTargets
             },
             Branch = build.GitOpsBranch,
             SpecPath = build.PromotionSpec?.Value,
+            App = build.GitOpsApp,
             Environments = build.Environment,
             WriteMethod = build.WriteMethod,
             DryRun = build.DryRun,

@@ -18,6 +18,10 @@ public interface IHazGitOps : IHazGitHubAccess
     [Parameter("The promotion spec (default: promotion.yaml at the root of the GitOps branch).")]
     AbsolutePath? PromotionSpec => TryGetValue<AbsolutePath>();
 
+    /// <summary>The app of the spec to promote; null for every app whose image is the pinned image's repository.</summary>
+    [Parameter("The app of promotion.yaml to promote (default: every app whose image is the pinned image's repository; --write-method Dispatch needs it or --promotion-spec).")]
+    string? GitOpsApp => TryGetValue<string>();
+
     /// <summary>Only these environments; empty for every environment whose rules match.</summary>
     [Parameter("Environments to promote to (default: every environment whose 'when' matches).")]
     string[] Environment => TryGetValue<string[]>() ?? [];
