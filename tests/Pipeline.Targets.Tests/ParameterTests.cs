@@ -85,7 +85,7 @@ public sealed class ParameterTests : IDisposable
     [InlineData(new[] { "Show", "--retries", "many" }, "Invalid value for parameter Retries from the command line (--retries): 'many' — expected a whole number (int).")]
     [InlineData(new[] { "Show", "--flavor", "mint" }, "Invalid value for parameter Flavor from the command line (--flavor): 'mint' — expected one of Vanilla, DarkChocolate (Vanilla | DarkChocolate).")]
     [InlineData(new[] { "Show", "--endpoint", "not a uri" }, "Invalid value for parameter Endpoint from the command line (--endpoint): 'not a uri' — expected an absolute URI such as https://example.com (uri).")]
-    [InlineData(new[] { "Show", "--dry-run=maybe" }, "Invalid value for parameter DryRun from the command line (--dry-run=maybe): 'maybe' — expected true or false (bool).")]
+    [InlineData(new[] { "Show", "--dry-run=maybe" }, "Invalid value for parameter DryRun from the command line (--dry-run): 'maybe' — expected true or false (bool).")]
     [InlineData(new[] { "Show", "--imag-name", "x" }, "Unknown option '--imag-name'. Did you mean '--image-name'?")]
     [InlineData(new[] { "Show", "--profile", "nope" }, "Profile 'nope' has no file .nuke/parameters.nope.json; create it, or leave out --profile nope.")]
     public void Bad_input_is_an_error_that_names_parameter_source_value_and_expectation(string[] args, string expected)
@@ -132,5 +132,31 @@ public sealed class ParameterTests : IDisposable
         outcome.ExitCode.Should().Be(0);
         _harness.Output.Should().Contain("image=img password=***").And.Contain("pushing with token ***");
         _harness.Output.Should().NotContain("hunter2-pw").And.NotContain("tok-123-secret");
+    }
+}
+
+public sealed class SecretArgumentTests : IDisposable
+{
+    private readonly BuildHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public void A_value_that_starts_with_dashes_is_a_value_not_an_option()
+    {
+        const string pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIsecretbody\n-----END RSA PRIVATE KEY-----";
+        var outcome = _harness.Run(new ParameterBuild(), "Show", "--password", pem);
+
+        outcome.ExitCode.Should().Be(0, _harness.Output);
+        _harness.Output.Should().NotContain("MIIsecretbody").And.Contain("password=***");
+    }
+
+    [Fact]
+    public void An_unknown_option_is_never_echoed_with_its_value()
+    {
+        var outcome = _harness.Run(new ParameterBuild(), "Show", "--pasword=hunter2-secret");
+
+        outcome.ExitCode.Should().Be(BuildOutcome.InvalidInvocation);
+        _harness.Output.Should().Contain("Unknown option '--pasword…'. Did you mean '--password'?").And.NotContain("hunter2-secret");
     }
 }

@@ -133,3 +133,35 @@ public sealed class ComponentReferenceTests : IDisposable
         public Target Go => _ => _.DependsOn<IPush>(x => x.Push).Executes(() => { });
     }
 }
+
+public interface ICheck : IPipelineBuild
+{
+    Target Check => _ => _.Description("The component's check.").Executes(() => throw new InvalidOperationException("the component's own check ran"));
+
+    Target Ship => _ => _.DependsOn(Check).Executes(() => { });
+}
+
+public sealed class OverrideTests : IDisposable
+{
+    private readonly BuildHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public void A_build_replaces_a_component_target_by_implementing_it_explicitly()
+    {
+        var build = new OverridingBuild();
+        var outcome = _harness.Run(build, "Ship");
+
+        outcome.ExitCode.Should().Be(0, _harness.Output);
+        build.Checked.Should().BeTrue();
+        outcome.Targets.Select(t => t.Name).Should().Equal("Check", "Ship");
+    }
+
+    public sealed class OverridingBuild : PipelineBuild, ICheck
+    {
+        public bool Checked { get; private set; }
+
+        Target ICheck.Check => _ => _.Description("npm test, for a build that is not .NET.").Executes(() => Checked = true);
+    }
+}

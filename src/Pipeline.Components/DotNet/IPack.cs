@@ -13,10 +13,13 @@ public interface IPack : ICompile
     /// <summary>Where packages go.</summary>
     AbsolutePath PackagesDirectory => ArtifactsDirectory / "packages";
 
-    /// <summary>Runs <c>dotnet pack</c> for every packable project under <c>src/</c>.</summary>
+    /// <summary>
+    /// Runs <c>dotnet pack</c> in Release for every packable project under <c>src/</c>, building each with the version
+    /// so that the assemblies inside carry it too.
+    /// </summary>
     Target Pack => _ => _
-        .Description("Packs src/* into artifacts/packages.")
-        .DependsOn(Compile)
+        .Description("Packs src/* into artifacts/packages (Release, assemblies stamped with the package version).")
+        .After(Compile)
         .Produces("artifacts/packages/*.nupkg")
         .Executes(async context =>
         {
@@ -27,7 +30,7 @@ public interface IPack : ICompile
             {
                 if (XDocument.Load(project).Descendants("IsPackable").Any(e => e.Value == "false"))
                     continue;
-                await DotNetSolution.RunAsync(this, context, "pack", project, "-c", Configuration.ToString(), "--no-build", "-nologo", "-v", "q",
+                await DotNetSolution.RunAsync(this, context, "pack", project, "-c", "Release", "-nologo", "-v", "q",
                     "-o", PackagesDirectory, $"-p:Version={version}");
             }
             context.Report("version", version);

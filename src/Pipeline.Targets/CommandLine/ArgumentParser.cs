@@ -34,6 +34,7 @@ internal sealed record RawArguments(IReadOnlyList<string> Positional, IReadOnlyL
         return new RawArguments(positional, options);
     }
 
+    /// <summary><c>--</c> and a letter: <c>-----BEGIN RSA PRIVATE KEY-----</c> or <c>--1</c> are values.</summary>
     private static bool IsOption(string arg) =>
-        (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2) || arg == "-h" || arg == "-?";
+        (arg.Length > 2 && arg.StartsWith("--", StringComparison.Ordinal) && char.IsAsciiLetter(arg[2])) || arg == "-h" || arg == "-?";
 }

@@ -82,9 +82,10 @@ internal sealed class Invocation
         {
             var known = BuiltInOptions.All.Select(o => o.Option).Concat(parameters.Select(p => p.Option)).ToList();
             var nearest = Suggestions.Nearest(option.Name, known);
+            var shown = Shorten(option.Token);
             problems.Add(nearest is null
-                ? $"Unknown option '{option.Token}'. Run with --help to see the parameters."
-                : $"Unknown option '{option.Token}'. Did you mean '{nearest}'?");
+                ? $"Unknown option '{shown}'. Run with --help to see the parameters."
+                : $"Unknown option '{shown}'. Did you mean '{nearest}'?");
             return;
         }
         if (Parameters.ContainsKey(spec))
@@ -102,6 +103,14 @@ internal sealed class Invocation
             option.Values.RemoveRange(keep, option.Values.Count - keep);
         }
         Parameters[spec] = option;
+    }
+
+    /// <summary>An option as it may be echoed: never a long or multi-line token, which could be a pasted secret.</summary>
+    private static string Shorten(string token)
+    {
+        var line = token.Split('\n')[0].TrimEnd('\r');
+        var name = line.Split('=')[0];
+        return name.Length > 40 ? name[..40] + "…" : name != token ? name + "…" : name;
     }
 
     private void TakeFlagValue(RawOption option)

@@ -48,7 +48,8 @@ internal static class HelpText
         }
         catch (Exception exception)
         {
-            return $"value unavailable ({exception.GetType().Name})";
+            var cause = exception is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : exception;
+            return $"value unavailable: {cause.Message}";
         }
         if (parameter.IsSecret)
             return value is null or "" ? "secret, not set" : "secret, set";

@@ -30,7 +30,7 @@ internal static class ParameterBinder
     {
         var binding = new Binding();
         foreach (var (spec, option) in invocation.Parameters)
-            Set(binding, spec, option.Values, splitValues: option.Values.Count == 1, $"the command line ({option.Token})", root);
+            Set(binding, spec, option.Values, splitValues: option.Values.Count == 1, $"the command line ({option.Token.Split('=')[0]})", root);
 
         foreach (var spec in parameters.Where(p => !binding.Values.ContainsKey(p)))
         {
