@@ -60,6 +60,19 @@ public sealed class PackagingTests(PackedRepository packed)
     }
 
     [Fact]
+    public void The_assemblies_inside_carry_the_package_version()
+    {
+        foreach (var project in packed.Projects)
+        {
+            using var package = new PackageFile(Path.Combine(packed.ExplicitPackages, $"{project}.{PackedRepository.ExplicitVersion}.nupkg"));
+            var (version, informational) = package.AssemblyVersions($"lib/{Framework}/{project}.dll");
+            var numeric = PackedRepository.ExplicitVersion.Split('-')[0];
+            version.Should().Be(Version.Parse(numeric + ".0"), project);
+            informational.Should().StartWith(PackedRepository.ExplicitVersion, project);
+        }
+    }
+
+    [Fact]
     public void Project_references_become_dependencies_of_the_same_version_and_package_references_keep_theirs()
     {
         var central = XDocument.Load(Path.Combine(packed.Clone.Root, "Directory.Packages.props")).Descendants("PackageVersion")

@@ -41,5 +41,30 @@ internal sealed class PackageFile : IDisposable
         return reader.ReadToEnd();
     }
 
+    /// <summary>The assembly version and informational version of a dll inside the package.</summary>
+    public (Version Version, string? Informational) AssemblyVersions(string entry)
+    {
+        using var stream = new MemoryStream();
+        using (var source = _zip.GetEntry(entry)!.Open())
+            source.CopyTo(stream);
+        stream.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var definition = metadata.GetAssemblyDefinition();
+        string? informational = null;
+        foreach (var handle in definition.GetCustomAttributes())
+        {
+            var attribute = metadata.GetCustomAttribute(handle);
+            var constructor = metadata.GetMemberReference((System.Reflection.Metadata.MemberReferenceHandle)attribute.Constructor);
+            var type = metadata.GetTypeReference((System.Reflection.Metadata.TypeReferenceHandle)constructor.Parent);
+            if (metadata.GetString(type.Name) != "AssemblyInformationalVersionAttribute")
+                continue;
+            var blob = metadata.GetBlobReader(attribute.Value);
+            blob.ReadUInt16();
+            informational = blob.ReadSerializedString();
+        }
+        return (definition.Version, informational);
+    }
+
     public void Dispose() => _zip.Dispose();
 }
