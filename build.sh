@@ -36,10 +36,17 @@ project_dirs() {
   for dir in "${seen[@]}"; do realpath --relative-to="$ROOT" "$dir"; done
 }
 
+read_global_json() {
+  sdk_version=$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)
+  roll_forward=$(sed -n 's/.*"rollForward"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)
+  roll_forward=${roll_forward:-latestPatch}
+}
+
 no_sdk() {
+  [ -n "${sdk_version:-}" ] || read_global_json
   fail "this build needs the .NET SDK ${sdk_version} (global.json, rollForward ${roll_forward})$1.
   Install it from https://dotnet.microsoft.com/download/dotnet/${sdk_version%.*}
-  (Debian/Ubuntu: apt-get install dotnet-sdk-${sdk_version%.*}), make sure 'dotnet' is on PATH, and run ./build.sh again."
+  (Linux packages: https://learn.microsoft.com/dotnet/core/install/linux), make sure 'dotnet' is on PATH, and run ./build.sh again."
 }
 
 # Is an installed SDK acceptable for global.json? Same rules as the dotnet host, by prefix and version order.
@@ -57,9 +64,7 @@ sdk_matches() {
 }
 
 compile() {
-  sdk_version=$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)
-  roll_forward=$(sed -n 's/.*"rollForward"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)
-  roll_forward=${roll_forward:-latestPatch}
+  read_global_json
   command -v dotnet >/dev/null 2>&1 || no_sdk ", but 'dotnet' is not on PATH"
   local installed found="" log
   installed=$(dotnet --list-sdks 2>/dev/null | cut -d' ' -f1)

@@ -84,6 +84,7 @@ internal sealed partial class Build : IHaveGitHubWorkflows
                 new GitHubJob("apply", ["ApplyDispatch"])
                 {
                     CheckoutRepository = "${{ vars.PIPELINE_REPOSITORY }}",
+                    CheckoutToken = "${{ secrets.PIPELINE_REPOSITORY_TOKEN || github.token }}",
                     SkipDependencies = true,
                     Environment = new Dictionary<string, string>(GitOpsAccess) { ["GITOPS_REPOSITORY"] = "${{ github.repository }}" },
                     Uploads = [new ArtifactTransfer("promotion", "artifacts/promotion.json")],

@@ -75,7 +75,7 @@ public sealed class GitHubCredentialsTests : IDisposable
     [InlineData("github_pat_fine", GitHubCredentialKind.FineGrainedPersonalAccessToken)]
     public async Task Without_an_App_a_token_is_a_personal_access_token_of_its_kind(string token, GitHubCredentialKind kind)
     {
-        var credentials = await ResolveAsync("--github-token", token);
+        var credentials = await ResolveAsync("--gitops-token", token);
 
         credentials.Should().BeOfType<GitHubToken>().Which.Kind.Should().Be(kind);
     }
@@ -97,9 +97,19 @@ public sealed class GitHubCredentialsTests : IDisposable
         _run.Environment["GITHUB_ACTIONS"] = "true";
         _run.Environment["GITHUB_TOKEN"] = "ghs_workflow";
 
-        var credentials = await ResolveAsync("--github-token", "ghp_personal");
+        var credentials = await ResolveAsync("--gitops-token", "ghp_personal");
 
         credentials.Should().BeOfType<GitHubToken>().Which.Kind.Should().Be(GitHubCredentialKind.PersonalAccessToken);
+    }
+
+    [Fact]
+    public async Task A_placeholder_token_is_refused_with_the_gh_secret_pitfall_named()
+    {
+        var build = new CredentialsBuild();
+
+        await _run.RunAsync(build, "Resolve", "--gitops-token", "-");
+
+        build.Error.Should().BeOfType<BuildException>().Which.Message.Should().Contain("--gitops-token holds 1 character(s)").And.Contain("gh secret set NAME --body -");
     }
 
     [Fact]

@@ -160,3 +160,20 @@ public sealed class SecretArgumentTests : IDisposable
         _harness.Output.Should().Contain("Unknown option '--pasword…'. Did you mean '--password'?").And.NotContain("hunter2-secret");
     }
 }
+
+public sealed class ShortSecretTests : IDisposable
+{
+    private readonly BuildHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public void A_secret_of_a_few_characters_is_not_masked_and_the_build_says_why()
+    {
+        var outcome = _harness.Run(new ParameterBuild(), "Show", "--password", "-", "--image-name", "my-image");
+
+        outcome.ExitCode.Should().Be(0);
+        _harness.Output.Should().Contain("image=my-image")
+            .And.Contain("warning: Secret parameter Password from the command line (--password) is only 1 character(s) long, so it is not masked");
+    }
+}

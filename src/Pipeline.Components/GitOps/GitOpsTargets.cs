@@ -10,8 +10,8 @@ internal static class GitOpsTargets
 {
     public static async Task BumpAsync(IBumpGitOps build, TargetContext context)
     {
-        var image = await PinnedImageAsync(build, context.CancellationToken).ConfigureAwait(false);
-        var source = await SourceRevision.ReadAsync(build, context.CancellationToken).ConfigureAwait(false);
+        var (image, builtFrom) = await PinnedImageAsync(build, context.CancellationToken).ConfigureAwait(false);
+        var source = await BuiltSourceAsync(build, builtFrom, context.CancellationToken).ConfigureAwait(false);
         var request = await RequestAsync(build, source, context.CancellationToken).ConfigureAwait(false) with { Image = image };
         Log.Information($"Promoting {image} to {request.Target}{(build.DryRun ? " (dry run)" : "")}");
         var report = await new Promoter(Options()).PromoteAsync(request, context.CancellationToken).ConfigureAwait(false);
@@ -28,7 +28,8 @@ internal static class GitOpsTargets
         await FinishAsync(build, context, report).ConfigureAwait(false);
     }
 
-    private static async Task<Containers.ImageReference> PinnedImageAsync(IBumpGitOps build, CancellationToken cancellationToken)
+    /// <summary>The pinned image to promote, with the tag asked for, and the commit it was built from when that is known.</summary>
+    private static async Task<(Containers.ImageReference Image, string? BuiltFrom)> PinnedImageAsync(IBumpGitOps build, CancellationToken cancellationToken)
     {
         if (build.ImageReference is { } text)
         {
@@ -36,11 +37,53 @@ internal static class GitOpsTargets
                 throw new BuildException($"--image-reference '{text}' is not an image reference: {error}.");
             if (parsed.Tag is null || parsed.Digest is null)
                 throw new BuildException($"--image-reference '{text}' must pin a digest and name a tag: repo:tag@sha256:<64 hex>.");
-            return parsed;
+            if (build.PromoteTag is { } tag && tag != parsed.Tag)
+                throw new BuildException($"--promote-tag {tag} differs from the tag of --image-reference ({parsed.Tag}); give one of them.");
+            return (parsed, await RevisionAnnotationAsync(build, parsed, cancellationToken).ConfigureAwait(false));
         }
         if (!build.ImageRecordPath.FileExists())
             throw new BuildException($"No pinned image: {build.ImageRecordPath.RelativeTo(build.RootDirectory)} is missing. Run CaptureDigest first, or pass --image-reference repo:tag@sha256:...");
-        return (await PinnedImage.ReadAsync(build.ImageRecordPath, cancellationToken).ConfigureAwait(false)).Reference;
+        var pinned = await PinnedImage.ReadAsync(build.ImageRecordPath, cancellationToken).ConfigureAwait(false);
+        var reference = pinned.Reference;
+        if (build.PromoteTag is { } promoted)
+        {
+            reference = pinned.Tags.Contains(promoted)
+                ? Containers.ImageReference.ForRepository(pinned.Repository).WithTag(promoted).WithDigest(pinned.Digest)
+                : throw new BuildException($"--promote-tag {promoted} is not a tag of {pinned.Repository}@{pinned.Digest}; its tags: {string.Join(", ", pinned.Tags)}.");
+        }
+        return (reference, pinned.SourceCommit);
+    }
+
+    /// <summary>The <c>org.opencontainers.image.revision</c> the build stamped on the index, read from the registry.</summary>
+    private static async Task<string?> RevisionAnnotationAsync(IBumpGitOps build, Containers.ImageReference image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var credentials = new RegistryCredentialProvider(environment: name => build.EnvironmentVariables.TryGetValue(name, out var value) ? value : null);
+            if (build.RegistryPassword is { Length: > 0 } password)
+                credentials = credentials.With(image.Registry, new RegistryCredential(build.RegistryUsername ?? "token", new SecretValue(password), "--registry-password"));
+            using var registry = new RegistryClient(new RegistryClientOptions { Credentials = credentials, InsecureRegistries = build.InsecureRegistries });
+            var manifest = await registry.GetManifestAsync(image, cancellationToken).ConfigureAwait(false);
+            var annotations = manifest.Index?.Annotations ?? manifest.Manifest?.Annotations;
+            return annotations is not null && annotations.TryGetValue("org.opencontainers.image.revision", out var revision) ? revision : null;
+        }
+        catch (ContainerException exception)
+        {
+            Log.Warning($"Could not read which commit {image} was built from ({exception.Message}); the checkout's commit stands in for it.");
+            return null;
+        }
+    }
+
+    /// <summary>The source as the guards and trailers must see it: the commit the image was built from, not the checkout's.</summary>
+    private static async Task<SourceRevision> BuiltSourceAsync(IPipelineBuild build, string? builtFrom, CancellationToken cancellationToken)
+    {
+        var checkout = await SourceRevision.ReadAsync(build, cancellationToken).ConfigureAwait(false);
+        if (builtFrom is null || string.Equals(builtFrom, checkout.Commit, StringComparison.OrdinalIgnoreCase))
+            return checkout;
+        Log.Information($"The image was built from {builtFrom[..Math.Min(12, builtFrom.Length)]}; the checkout is at {checkout.ShortCommit}. The promotion names the image's commit.");
+        var message = await ProcessRunner.RunAsync(new ProcessRequest("git", ["log", "-1", "--format=%s", builtFrom])
+            { WorkingDirectory = build.RootDirectory, LogOutput = false, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
+        return checkout with { Commit = builtFrom, Message = message.ExitCode == 0 ? message.StandardOutput.Trim() : null, IsDirty = false };
     }
 
     private static async Task<PromotionRequest> RequestAsync(IHazGitOps build, SourceRevision? source, CancellationToken cancellationToken)
@@ -92,7 +135,13 @@ internal static class GitOpsTargets
         if (report.Results.FirstOrDefault(r => r.PullRequestUrl != null) is { PullRequestUrl: { } pullRequest })
             context.SetOutput("promotion-pull-request", pullRequest);
         context.AppendSummary(report.ToMarkdownSummary());
-        if (!report.Changed && report.Results.All(r => r.Status == PromotionStatus.AlreadyPromoted))
+        if (report.Results.Count == 0)
+        {
+            context.Report("promotion", "no environment matched");
+            Log.Warning($"Nothing promoted: no environment of the spec routes {report.Image} (its tag and source branch match no 'when'). " +
+                "Pick the tag with --promote-tag, or name an environment with --environment to see why it does not match.");
+        }
+        else if (report.Results.All(r => r.Status == PromotionStatus.AlreadyPromoted))
             Log.Information("Already promoted: every environment already pins this image; nothing was written.");
     }
 

@@ -18,8 +18,8 @@ public interface IHazGitHubAccess : IPipelineBuild
     [Secret]
     string? GitHubAppPrivateKey => TryGetValue<string>();
 
-    /// <summary>A personal access token or <c>GITHUB_TOKEN</c>, used when no App is configured.</summary>
-    [Parameter("A token for the GitOps repository when no App is configured: fine-grained or classic personal access token, or GITHUB_TOKEN.")]
+    /// <summary>A personal access token for the GitOps repository, used when no App is configured.</summary>
+    [Parameter("A token for the GitOps repository when no App is configured: fine-grained or classic personal access token (default: GITHUB_TOKEN, which reaches only its own repository).")]
     [Secret]
-    string? GitHubToken => TryGetValue<string>();
+    string? GitOpsToken => TryGetValue<string>();
 }

@@ -46,6 +46,10 @@ public interface IHazGitOps : IHazGitHubAccess
     [Parameter("The pinned image to promote, repo:tag@sha256:... (default: artifacts/image.json from CaptureDigest).")]
     string? ImageReference => TryGetValue<string>();
 
+    /// <summary>The tag written with the digest and matched by <c>when.tag</c>; the image's first tag when null.</summary>
+    [Parameter("The tag written with the digest and matched by 'when: tag' in promotion.yaml, one of the image's tags (default: its first, the short commit SHA).")]
+    string? PromoteTag => TryGetValue<string>();
+
     /// <summary>Where the promotion record goes.</summary>
     AbsolutePath PromotionRecordPath => ArtifactsDirectory / "promotion.json";
 }

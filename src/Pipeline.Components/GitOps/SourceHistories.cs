@@ -31,7 +31,24 @@ internal static class SourceHistories
             Log.Warning("The source repository has no 'origin' remote (or HEAD is detached): the moved-source and monotonic guards are skipped.");
             return null;
         }
-        var fetch = await Git("-c", "credential.helper=", "fetch", "--quiet", "origin", source.Branch).ConfigureAwait(false);
+        // Credentials are never taken from the machine: no credential helper, no ~/.netrc, no global or system git
+        // configuration. A public origin, or one reached over ssh, fetches; a private https one keeps its last fetch.
+        var home = Directory.CreateTempSubdirectory("pipeline-fetch-home-").FullName;
+        ProcessResult fetch;
+        try
+        {
+            fetch = await ProcessRunner.RunAsync(new ProcessRequest("git", ["-c", "credential.helper=", "fetch", "--quiet", "origin", source.Branch])
+            {
+                WorkingDirectory = build.RootDirectory,
+                LogOutput = false,
+                ThrowOnFailure = false,
+                Environment = new Dictionary<string, string?> { ["HOME"] = home, ["GIT_CONFIG_NOSYSTEM"] = "1", ["GIT_TERMINAL_PROMPT"] = "0", ["GIT_ASKPASS"] = null, ["SSH_ASKPASS"] = null },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
         if (fetch.ExitCode != 0)
             Log.Warning($"git fetch origin {source.Branch} failed ({fetch.StandardError.Trim()}); the guards compare with the last fetched origin/{source.Branch}.");
         return new LocalGitSourceHistory(build.RootDirectory);

@@ -52,6 +52,12 @@ public static partial class BuildEngine
 
         // Masks go out before anything else is printed, problems included.
         output.Mask(binding.SecretValues);
+        foreach (var (spec, bound) in binding.Values.Where(b => b.Key.IsSecret && b.Value.Value is string { Length: > 0 and < BuildOutput.MinimumSecretLength }))
+        {
+            output.Write(LogLevel.Warning,
+                $"Secret parameter {spec.Name} from {bound.Source} is only {((string)bound.Value!).Length} character(s) long, so it is not masked; " +
+                "a secret store may have stored a placeholder (gh secret set NAME --body - stores '-').");
+        }
         problems.AddRange(binding.Problems);
         if (problems.Count > 0)
             return Invalid(output, problems);

@@ -95,6 +95,9 @@ public sealed record GitHubJob(string Id, IReadOnlyList<string> Targets)
     /// <summary>A repository to check out instead of the workflow's own (<c>owner/name</c>), for example the build's repository in a receiver workflow.</summary>
     public string? CheckoutRepository { get; init; }
 
+    /// <summary>The token that checks out <see cref="CheckoutRepository"/> (an expression such as <c>${{ secrets.X }}</c>); needed when that repository is private.</summary>
+    public string? CheckoutToken { get; init; }
+
     /// <summary>The job's time limit.</summary>
     public int TimeoutMinutes { get; init; } = 30;
 }

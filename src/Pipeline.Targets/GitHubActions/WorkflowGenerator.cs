@@ -93,6 +93,8 @@ internal static class WorkflowGenerator
             {
                 if (job.CheckoutRepository != null)
                     yaml.Value("repository", job.CheckoutRepository);
+                if (job.CheckoutToken != null)
+                    yaml.Value("token", job.CheckoutToken);
                 yaml.Typed("fetch-depth", 0);
                 yaml.Typed("persist-credentials", false);
             });

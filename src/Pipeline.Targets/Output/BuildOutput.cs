@@ -30,12 +30,15 @@ internal sealed class BuildOutput
     public string? CurrentTarget { get; set; }
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
+    /// <summary>Secrets shorter than this are not masked: replacing every '-' or 'a' would wreck the output, and hide nothing.</summary>
+    public const int MinimumSecretLength = 4;
+
     /// <summary>Registers secret values; on GitHub Actions each line is masked with <c>::add-mask::</c> right away.</summary>
     public void Mask(IEnumerable<string> secrets)
     {
         lock (_gate)
         {
-            foreach (var secret in secrets.Where(s => s.Length > 0).Distinct())
+            foreach (var secret in secrets.Where(s => s.Length >= MinimumSecretLength).Distinct())
             {
                 _secrets.Add(secret);
                 if (Host == HostKind.GitHubActions)
