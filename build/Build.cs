@@ -42,17 +42,5 @@ internal sealed partial class Build : PipelineBuild, ITest, IPack, IRehearse, IA
     Target PrepareDemoService => _ => _
         .Description("Puts Debian's static busybox for each platform into samples/demo-service/rootfs/<arch> (git-ignored).")
         .DependentFor<IBuildMultiArchImage>(x => x.BuildMultiArchImage)
-        .Executes(async context =>
-        {
-            var image = (IHazImage)this;
-            foreach (var platform in image.Platforms)
-            {
-                var architecture = platform.Split('/')[1];
-                var busybox = await StaticBusybox.GetAsync(architecture, cancellationToken: context.CancellationToken);
-                var target = RootDirectory / "samples" / "demo-service" / "rootfs" / architecture;
-                target.CreateDirectory();
-                File.Copy(busybox, target / "busybox", overwrite: true);
-                Log.Information($"{platform}: {busybox}");
-            }
-        });
+        .Executes(context => StaticBusybox.PutInContextAsync(RootDirectory / "samples" / "demo-service", ((IHazImage)this).Platforms, Log.Information, context.CancellationToken));
 }

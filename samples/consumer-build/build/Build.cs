@@ -20,17 +20,5 @@ internal sealed class Build : PipelineBuild, IRehearse
     Target PrepareApp => _ => _
         .Description("Puts Debian's static busybox for each platform into app/rootfs/<arch> (git-ignored).")
         .DependentFor<IBuildMultiArchImage>(x => x.BuildMultiArchImage)
-        .Executes(async context =>
-        {
-            var image = (IHazImage)this;
-            foreach (var platform in image.Platforms)
-            {
-                var architecture = platform.Split('/')[1];
-                var busybox = await StaticBusybox.GetAsync(architecture, cancellationToken: context.CancellationToken);
-                var target = image.Context / "rootfs" / architecture;
-                target.CreateDirectory();
-                File.Copy(busybox, target / "busybox", overwrite: true);
-                Log.Information($"{platform}: {busybox}");
-            }
-        });
+        .Executes(context => StaticBusybox.PutInContextAsync(((IHazImage)this).Context, ((IHazImage)this).Platforms, Log.Information, context.CancellationToken));
 }

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Pipeline.Rehearsal.GitHub.Git;
-using Pipeline.Rehearsal.GitHub.State;
 
 namespace Pipeline.Rehearsal.GitHub;
 

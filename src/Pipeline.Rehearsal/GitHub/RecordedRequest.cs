@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Pipeline.Rehearsal.GitHub;
 
 /// <summary>One request the server answered. Authorization values are never kept.</summary>

@@ -27,6 +27,26 @@ public static class StaticBusybox
         _ => architecture,
     };
 
+    /// <summary>
+    /// Puts the busybox of each platform's architecture into <c>context/rootfs/&lt;arch&gt;/busybox</c>, where a
+    /// <c>FROM scratch</c> Dockerfile copies it with <c>COPY rootfs/${TARGETARCH}/busybox /bin/busybox</c>.
+    /// </summary>
+    /// <param name="context">The build context.</param>
+    /// <param name="platforms">Platforms such as <c>linux/arm64</c>.</param>
+    /// <param name="log">Says where each binary came from.</param>
+    /// <param name="cancellationToken">Cancels a download.</param>
+    public static async Task PutInContextAsync(string context, IEnumerable<string> platforms, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        foreach (var platform in platforms)
+        {
+            var architecture = platform.Split('/') is [_, var arch, ..] ? arch : throw new InfrastructureException($"'{platform}' is not a platform such as linux/arm64.");
+            var busybox = await GetAsync(architecture, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var folder = Directory.CreateDirectory(Path.Combine(context, "rootfs", architecture)).FullName;
+            File.Copy(busybox, Path.Combine(folder, "busybox"), overwrite: true);
+            log?.Invoke($"{platform}: {busybox}");
+        }
+    }
+
     /// <summary>The path of the busybox binary for <paramref name="architecture"/>, downloading it when not cached.</summary>
     public static async Task<string> GetAsync(string architecture, string? cacheFolder = null, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,3 @@
-using Pipeline.Rehearsal.GitHub.Hosting;
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Auth;
 
 /// <summary>Repository permission checks for each kind of credential.</summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Http;
-using Pipeline.Rehearsal.GitHub.Hosting;
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Auth;
 
 /// <summary>Turns the Authorization header into a <see cref="Principal"/>, answering 401 as GitHub does.</summary>

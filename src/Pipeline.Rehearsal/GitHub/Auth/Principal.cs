@@ -1,5 +1,3 @@
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Auth;
 
 /// <summary>Who a request acts as.</summary>

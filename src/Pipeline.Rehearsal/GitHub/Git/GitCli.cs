@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Pipeline.Rehearsal.GitHub.Git;
 

@@ -1,14 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Pipeline.Rehearsal.GitHub.Auth;
 using Pipeline.Rehearsal.GitHub.GraphQL.Execution;
 using Pipeline.Rehearsal.GitHub.GraphQL.Language;
 using Pipeline.Rehearsal.GitHub.GraphQL.Schema;
-using Pipeline.Rehearsal.GitHub.Hosting;
-using Pipeline.Rehearsal.GitHub.State;
 
 namespace Pipeline.Rehearsal.GitHub.GraphQL;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.Http;
-using Pipeline.Rehearsal.GitHub.Auth;
 
 namespace Pipeline.Rehearsal.GitHub.Hosting;
 

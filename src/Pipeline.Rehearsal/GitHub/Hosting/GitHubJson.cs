@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Rehearsal.GitHub.Rest.Apps;
 using Pipeline.Rehearsal.GitHub.Rest.Checks;
@@ -6,7 +5,6 @@ using Pipeline.Rehearsal.GitHub.Rest.Commits;
 using Pipeline.Rehearsal.GitHub.Rest.Contents;
 using Pipeline.Rehearsal.GitHub.Rest.GitData;
 using Pipeline.Rehearsal.GitHub.Rest.Pulls;
-using Pipeline.Rehearsal.GitHub.Rest.Repositories;
 
 namespace Pipeline.Rehearsal.GitHub.Hosting;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Pipeline.Rehearsal.GitHub.Auth;
 using Pipeline.Rehearsal.GitHub.Faults;
-using Pipeline.Rehearsal.GitHub.State;
 
 namespace Pipeline.Rehearsal.GitHub.Hosting;
 

@@ -1,5 +1,3 @@
-using Pipeline.Rehearsal.GitHub.Auth;
-
 namespace Pipeline.Rehearsal.GitHub.Hosting;
 
 /// <summary>Counts requests per credential in hourly windows, for the <c>x-ratelimit-*</c> headers.</summary>

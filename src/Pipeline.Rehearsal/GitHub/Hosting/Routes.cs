@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Pipeline.Rehearsal.GitHub.Faults;
 using Pipeline.Rehearsal.GitHub.Rest;
 using Pipeline.Rehearsal.GitHub.SmartHttp;
-using Pipeline.Rehearsal.GitHub.State;
 
 namespace Pipeline.Rehearsal.GitHub.Hosting;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Routing;
 using Pipeline.Rehearsal.GitHub.Rest.Apps;
 using Pipeline.Rehearsal.GitHub.Rest.Checks;
 using Pipeline.Rehearsal.GitHub.Rest.Commits;
@@ -6,8 +5,6 @@ using Pipeline.Rehearsal.GitHub.Rest.Contents;
 using Pipeline.Rehearsal.GitHub.Rest.Dispatches;
 using Pipeline.Rehearsal.GitHub.Rest.GitData;
 using Pipeline.Rehearsal.GitHub.Rest.Pulls;
-using Pipeline.Rehearsal.GitHub.Rest.Repositories;
-using Pipeline.Rehearsal.GitHub.State;
 
 namespace Pipeline.Rehearsal.GitHub.Rest;
 

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using Microsoft.AspNetCore.Http;
-using Pipeline.Rehearsal.GitHub.Git;
 
 namespace Pipeline.Rehearsal.GitHub.SmartHttp;
 

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Pipeline.Rehearsal.GitHub.Auth;
-using Pipeline.Rehearsal.GitHub.Git;
-using Pipeline.Rehearsal.GitHub.Hosting;
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.SmartHttp;
 
 /// <summary>Git smart HTTP (<c>git clone</c>, <c>git fetch</c>, <c>git push</c>) with the API's auth and branch protection.</summary>

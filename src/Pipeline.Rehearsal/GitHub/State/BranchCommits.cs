@@ -1,6 +1,3 @@
-using Pipeline.Rehearsal.GitHub.Auth;
-using Pipeline.Rehearsal.GitHub.Git;
-
 namespace Pipeline.Rehearsal.GitHub.State;
 
 /// <summary>A new commit on the tip of a branch, built from tree changes and moved in with compare-and-swap.</summary>

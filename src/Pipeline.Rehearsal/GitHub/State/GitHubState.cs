@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Pipeline.Rehearsal.GitHub.Git;
 
 namespace Pipeline.Rehearsal.GitHub.State;
 

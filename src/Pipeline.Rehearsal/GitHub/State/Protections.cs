@@ -1,5 +1,3 @@
-using Pipeline.Rehearsal.GitHub.Auth;
-
 namespace Pipeline.Rehearsal.GitHub.State;
 
 /// <summary>The rules GitHub applies to a direct (not pull-request) write to a protected branch.</summary>

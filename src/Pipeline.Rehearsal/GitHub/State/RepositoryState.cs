@@ -1,5 +1,3 @@
-using Pipeline.Rehearsal.GitHub.Git;
-
 namespace Pipeline.Rehearsal.GitHub.State;
 
 /// <summary>One hosted repository: its bare git repository plus what GitHub keeps beside it.</summary>

@@ -1,6 +1,3 @@
-using Pipeline.Rehearsal.GitHub.Auth;
-using Pipeline.Rehearsal.GitHub.Git;
-
 namespace Pipeline.Rehearsal.GitHub.State;
 
 /// <summary>What every API write shares: who the commit is by, and whether a branch may be written directly.</summary>

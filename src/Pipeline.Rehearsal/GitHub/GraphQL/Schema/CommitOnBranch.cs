@@ -1,9 +1,6 @@
 using System.Text.Json.Nodes;
-using Pipeline.Rehearsal.GitHub.Auth;
-using Pipeline.Rehearsal.GitHub.Git;
 using Pipeline.Rehearsal.GitHub.GraphQL.Execution;
 using Pipeline.Rehearsal.GitHub.Rest.GitData;
-using Pipeline.Rehearsal.GitHub.State;
 
 namespace Pipeline.Rehearsal.GitHub.GraphQL.Schema;
 

@@ -1,8 +1,5 @@
-using Pipeline.Rehearsal.GitHub.Auth;
 using Pipeline.Rehearsal.GitHub.GraphQL.Execution;
-using Pipeline.Rehearsal.GitHub.Hosting;
 using Pipeline.Rehearsal.GitHub.Rest.Pulls;
-using Pipeline.Rehearsal.GitHub.State;
 
 namespace Pipeline.Rehearsal.GitHub.GraphQL.Schema;
 

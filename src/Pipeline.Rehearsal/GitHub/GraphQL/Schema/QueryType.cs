@@ -1,5 +1,4 @@
 using Pipeline.Rehearsal.GitHub.GraphQL.Execution;
-using Pipeline.Rehearsal.GitHub.Hosting;
 
 namespace Pipeline.Rehearsal.GitHub.GraphQL.Schema;
 

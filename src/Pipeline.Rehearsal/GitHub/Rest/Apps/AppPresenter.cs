@@ -1,7 +1,3 @@
-using Pipeline.Rehearsal.GitHub.Hosting;
-using Pipeline.Rehearsal.GitHub.Rest.Repositories;
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Rest.Apps;
 
 /// <summary>Builds App and installation JSON.</summary>

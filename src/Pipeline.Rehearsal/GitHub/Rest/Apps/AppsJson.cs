@@ -1,5 +1,3 @@
-using Pipeline.Rehearsal.GitHub.Rest.Repositories;
-
 namespace Pipeline.Rehearsal.GitHub.Rest.Apps;
 
 /// <summary>GitHub's <c>integration</c> (<c>GET /app</c>).</summary>

@@ -1,7 +1,3 @@
-using Pipeline.Rehearsal.GitHub.Auth;
-using Pipeline.Rehearsal.GitHub.Hosting;
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Rest.Apps;
 
 /// <summary>Mints installation access tokens, narrowed to requested repositories and permissions.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Pipeline.Rehearsal.GitHub.Rest.GitData;
-using Pipeline.Rehearsal.GitHub.Rest.Repositories;
 
 namespace Pipeline.Rehearsal.GitHub.Rest.Commits;
 

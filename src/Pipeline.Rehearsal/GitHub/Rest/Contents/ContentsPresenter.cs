@@ -1,7 +1,3 @@
-using Pipeline.Rehearsal.GitHub.Git;
-using Pipeline.Rehearsal.GitHub.Hosting;
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Rest.Contents;
 
 /// <summary>Builds the contents API shapes for one entry of a tree at a ref.</summary>

@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Pipeline.Rehearsal.GitHub.Auth;
-using Pipeline.Rehearsal.GitHub.Git;
-using Pipeline.Rehearsal.GitHub.Hosting;
 using Pipeline.Rehearsal.GitHub.Rest.GitData;
-using Pipeline.Rehearsal.GitHub.Rest.Repositories;
-using Pipeline.Rehearsal.GitHub.State;
 
 namespace Pipeline.Rehearsal.GitHub.Rest.Contents;
 

@@ -1,8 +1,3 @@
-using Pipeline.Rehearsal.GitHub.Auth;
-using Pipeline.Rehearsal.GitHub.Git;
-using Pipeline.Rehearsal.GitHub.Hosting;
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Rest.GitData;
 
 /// <summary>Creates a commit object from a <c>POST /git/commits</c> body.</summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using Pipeline.Rehearsal.GitHub.Git;
-using Pipeline.Rehearsal.GitHub.Hosting;
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Rest.GitData;
 
 /// <summary>Turns git objects into GitHub's JSON shapes.</summary>

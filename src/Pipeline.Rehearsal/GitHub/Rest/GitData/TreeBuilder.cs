@@ -1,8 +1,3 @@
-using System.Text;
-using Pipeline.Rehearsal.GitHub.Git;
-using Pipeline.Rehearsal.GitHub.Hosting;
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Rest.GitData;
 
 /// <summary>Creates a tree from a <c>POST /git/trees</c> body: entries by sha, by content, or removed.</summary>

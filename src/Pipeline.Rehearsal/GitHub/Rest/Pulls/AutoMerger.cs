@@ -1,5 +1,3 @@
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Rest.Pulls;
 
 /// <summary>Merges pull requests whose auto-merge is enabled as soon as they can merge (checks passed, no conflict).</summary>

@@ -1,12 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Pipeline.Rehearsal.GitHub.Auth;
-using Pipeline.Rehearsal.GitHub.Hosting;
-using Pipeline.Rehearsal.GitHub.Rest.Repositories;
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Rest.Pulls;
 
 /// <summary>Labels of a pull request (through the issues API, as on GitHub): list, add, replace, remove.</summary>

@@ -1,7 +1,3 @@
-using Pipeline.Rehearsal.GitHub.Git;
-using Pipeline.Rehearsal.GitHub.Hosting;
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Rest.Pulls;
 
 /// <summary>Merges a pull request into its base branch in the real repository: merge commit, squash or rebase.</summary>

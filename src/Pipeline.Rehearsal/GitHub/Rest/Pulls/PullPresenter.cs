@@ -1,7 +1,3 @@
-using Pipeline.Rehearsal.GitHub.Hosting;
-using Pipeline.Rehearsal.GitHub.Rest.Repositories;
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Rest.Pulls;
 
 /// <summary>Builds <c>pull-request</c> JSON, computing mergeability and counts from the repository.</summary>

@@ -1,5 +1,3 @@
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Rest.Pulls;
 
 /// <summary>Whether a pull request can merge now, and GitHub's <c>mergeable_state</c> for it.</summary>

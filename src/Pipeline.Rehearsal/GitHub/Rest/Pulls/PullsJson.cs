@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Pipeline.Rehearsal.GitHub.Rest.Repositories;
 
 namespace Pipeline.Rehearsal.GitHub.Rest.Pulls;
 

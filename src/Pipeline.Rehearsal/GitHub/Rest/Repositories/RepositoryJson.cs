@@ -1,6 +1,3 @@
-using Pipeline.Rehearsal.GitHub.Hosting;
-using Pipeline.Rehearsal.GitHub.State;
-
 namespace Pipeline.Rehearsal.GitHub.Rest.Repositories;
 
 /// <summary>GitHub's <c>full-repository</c> (also valid as <c>repository</c> and <c>minimal-repository</c>).</summary>
