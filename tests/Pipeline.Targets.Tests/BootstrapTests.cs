@@ -40,9 +40,9 @@ public sealed class BootstrapTests : IDisposable
         third.ExitCode.Should().Be(0, third.All);
         third.Error.Should().Contain("Compiling the build project");
 
-        var plan = Run(Path.Combine(_clone, "build.sh"), "--plan Pack");
+        var plan = Run(Path.Combine(_clone, "build.sh"), "--plan Test");
         plan.ExitCode.Should().Be(0, plan.All);
-        plan.Output.Should().Contain("1. Compile").And.Contain("2. Pack").And.Contain("Compile --> Pack");
+        plan.Output.Should().Contain("1. Compile").And.Contain(". Test ").And.Contain("Compile --> Test");
 
         var wrong = Run(Path.Combine(_clone, "build.sh"), "Pakc");
         wrong.ExitCode.Should().Be(2);

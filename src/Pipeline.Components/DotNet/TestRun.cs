@@ -30,6 +30,35 @@ public sealed record TestCounts(int Passed, int Failed, int Skipped)
         return new TestCounts(passed, failed, skipped);
     }
 
+    /// <summary>
+    /// Test assemblies that <c>dotnet test</c> started (its "Test run for …dll" lines) but that wrote no TRX file:
+    /// a crashed test host leaves none, and its tests would otherwise silently drop out of the totals.
+    /// </summary>
+    public static IReadOnlyList<string> AssembliesWithoutResults(string testOutput, string directory)
+    {
+        var started = testOutput.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("Test run for ", StringComparison.Ordinal))
+            .Select(line => Path.GetFileName(line["Test run for ".Length..].Split(" (", 2)[0]))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in Directory.GetFiles(directory, "*.trx", SearchOption.AllDirectories))
+        {
+            var trx = XDocument.Load(file);
+            var storage = trx.Descendants().Where(e => e.Name.LocalName == "UnitTest").Select(e => (string?)e.Attribute("storage")).FirstOrDefault(s => s != null);
+            if (storage != null)
+                reported.Add(Path.GetFileName(storage));
+            // An assembly without tests writes a TRX that says so instead of listing tests.
+            foreach (var text in trx.Descendants().Where(e => e.Name.LocalName == "Text").Select(e => e.Value))
+            {
+                if (text.StartsWith("No test is available in ", StringComparison.Ordinal))
+                    reported.Add(Path.GetFileName(text["No test is available in ".Length..].Split(". ", 2)[0].TrimEnd('.')));
+            }
+        }
+        return started.Where(assembly => !reported.Contains(assembly)).ToList();
+    }
+
     /// <summary><c>N passed, N failed</c>, with <c>, N skipped</c> when some were.</summary>
     public override string ToString() =>
         Skipped > 0 ? $"{Passed} passed, {Failed} failed, {Skipped} skipped" : $"{Passed} passed, {Failed} failed";
@@ -50,6 +79,10 @@ internal static class TestRun
         ]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, context.CancellationToken).ConfigureAwait(false);
 
         var counts = TestCounts.Read(results);
+        var silent = TestCounts.AssembliesWithoutResults(run.StandardOutput, results);
+        foreach (var assembly in silent)
+            Log.Error($"{assembly} left no test results: its test run was aborted (the test host crashed or was killed; see above). It counts as one failure.");
+        counts = counts with { Failed = counts.Failed + silent.Count };
         context.Report("tests", counts.ToString());
         context.SetOutput("tests", counts.ToString());
         await File.WriteAllTextAsync(results / "summary.txt", counts + "\n", context.CancellationToken).ConfigureAwait(false);

@@ -54,10 +54,30 @@ internal static class LocalProcess
         var process = Process.Start(info) ?? throw new InfrastructureException($"Could not start '{file}'.");
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var gate = new object();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { log.WriteLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (gate) { log.WriteLine(e.Data); } } };
-        process.Exited += (_, _) => { lock (gate) { log.Dispose(); } };
-        process.EnableRaisingEvents = true;
+        var openStreams = 2;
+
+        // The log closes when both streams reach their end, which comes after the process exits: closing it on Exited
+        // would race the last lines still being read.
+        void Receive(string? line)
+        {
+            lock (gate)
+            {
+                if (line is not null)
+                {
+                    if (openStreams > 0)
+                    {
+                        log.WriteLine(line);
+                    }
+                }
+                else if (--openStreams == 0)
+                {
+                    log.Dispose();
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Receive(e.Data);
+        process.ErrorDataReceived += (_, e) => Receive(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
