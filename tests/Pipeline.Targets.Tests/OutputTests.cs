@@ -51,3 +51,33 @@ public sealed class OutputTests : IDisposable
         _harness.Lines.Should().Contain(l => l.StartsWith("Push ", StringComparison.Ordinal) && l.Contains("Succeeded") && l.EndsWith("registry: ghcr.io/acme", StringComparison.Ordinal));
     }
 }
+
+public sealed class ProducesTests : IDisposable
+{
+    private readonly BuildHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public void What_a_target_produced_is_reported_in_the_summary_and_the_plan_names_it()
+    {
+        _harness.Run(new ProducingBuild(), "Package");
+        _harness.Lines.Should().Contain(l => l.StartsWith("Package ", StringComparison.Ordinal) && l.EndsWith("produced: 2 files in out/packages", StringComparison.Ordinal));
+
+        _harness.Run(new ProducingBuild(), "--plan", "Package");
+        _harness.Output.Should().Contain("produces out/packages/*.nupkg");
+    }
+
+    public sealed class ProducingBuild : PipelineBuild
+    {
+        public Target Package => _ => _
+            .Produces("out/packages/*.nupkg")
+            .Executes(() =>
+            {
+                var folder = (RootDirectory / "out" / "packages").CreateDirectory();
+                File.WriteAllText(folder / "a.1.0.0.nupkg", "");
+                File.WriteAllText(folder / "b.1.0.0.nupkg", "");
+                File.WriteAllText(folder / "notes.txt", "");
+            });
+    }
+}

@@ -104,6 +104,8 @@ public static partial class BuildEngine
                 await Task.Run(() => action(context), CancellationToken.None).WaitAsync(cancellation).ConfigureAwait(false);
             }
             target.Status = TargetStatus.Succeeded;
+            if (ProducedFiles.Find(root, target.Spec.Definition.ProducedPatterns) is { Count: > 0 } produced)
+                context.Report("produced", ProducedFiles.Describe(produced));
             return false;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -19,6 +19,8 @@ internal static class PlanText
                 notes.Add("proceeds after failure");
             if (target.Spec.Definition.Assured)
                 notes.Add("assured after failure");
+            if (target.Spec.Definition.ProducedPatterns.Count > 0)
+                notes.Add("produces " + string.Join(", ", target.Spec.Definition.ProducedPatterns));
             if (target.Spec.Definition.DynamicConditions.Count > 0)
                 notes.Add("only when " + string.Join(" && ", target.Spec.Definition.DynamicConditions.Select(c => c.Text)));
             text.AppendLine($"  {i + 1,2}. {target.Name.PadRight(width)}{string.Join("; ", notes)}");
