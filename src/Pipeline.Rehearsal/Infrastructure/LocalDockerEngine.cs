@@ -57,8 +57,11 @@ public sealed class LocalDockerEngine : IAsyncDisposable
                 ?? throw new InfrastructureException("apt-get installed docker.io but 'dockerd' is still not found.");
         }
 
-        var daemon = await StartDaemonAsync(dockerd, socket, options.DaemonArguments, options.StartTimeout, log, cancellationToken).ConfigureAwait(false)
-            ?? await StartDaemonAsync(dockerd, socket, ContainerFriendlyArguments, options.StartTimeout, log, cancellationToken).ConfigureAwait(false)
+        // The storage driver that works everywhere first (vfs: no overlay mounts, which containers and some VMs refuse,
+        // and no mix with an overlay2 BuildKit cache left behind); the daemon's own defaults if that does not start.
+        var first = options.DaemonArguments.Count > 0 ? options.DaemonArguments : ContainerFriendlyArguments;
+        var daemon = await StartDaemonAsync(dockerd, socket, first, options.StartTimeout, log, cancellationToken).ConfigureAwait(false)
+            ?? await StartDaemonAsync(dockerd, socket, [], options.StartTimeout, log, cancellationToken).ConfigureAwait(false)
             ?? throw new InfrastructureException($"dockerd did not start; see {LogPath(socket)}.");
         return new LocalDockerEngine(socket, daemon);
     }

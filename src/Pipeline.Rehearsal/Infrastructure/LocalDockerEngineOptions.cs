@@ -9,7 +9,7 @@ public sealed record LocalDockerEngineOptions
     /// <summary>True to install <c>docker.io</c> with apt and start <c>dockerd</c> when no engine answers (Debian, root).</summary>
     public bool AllowStart { get; init; } = true;
 
-    /// <summary>Extra <c>dockerd</c> arguments; when the daemon fails with them, it is retried with container-friendly ones.</summary>
+    /// <summary><c>dockerd</c> arguments; empty for the container-friendly ones (vfs, no iptables, no bridge). When the daemon does not start with them, it is retried with its own defaults.</summary>
     public IReadOnlyList<string> DaemonArguments { get; init; } = [];
 
     /// <summary>What the machine allows; null detects it.</summary>
