@@ -16,8 +16,8 @@ internal sealed partial class Build : PipelineBuild, ITest, IPack, IRehearse, IA
     IRehearsalInfrastructure IRehearse.RehearsalInfrastructure => new LocalRehearsalInfrastructure();
 
     /// <summary>
-    /// The integration tests use a real Docker engine (and qemu for linux/arm64): bring them up before Test when this
-    /// machine can (stopped again at the end). When it cannot, the tests that need them skip with the reason, unless
+    /// The integration tests use a real Docker engine (and qemu for linux/arm64), a registry, skopeo and npm: bring them
+    /// up before Test when this machine can (what is started is stopped again at the end). When it cannot, the tests that need them skip with the reason, unless
     /// PIPELINE_REQUIRE_DOCKER=1 (CI), where that is an error.
     /// </summary>
     Target TestInfrastructure => _ => _
@@ -31,6 +31,9 @@ internal sealed partial class Build : PipelineBuild, ITest, IPack, IRehearse, IA
                 var engine = await LocalDockerEngine.EnsureAsync(log: Log.Information, cancellationToken: context.CancellationToken);
                 context.OnBuildFinished(async () => await engine.DisposeAsync());
                 await ArmEmulation.EnsureAsync(Log.Warning, cancellationToken: context.CancellationToken);
+                var tools = new Dictionary<string, string> { ["docker-registry"] = "docker-registry", ["skopeo"] = "skopeo", ["npm"] = "npm" };
+                if (await DebianPackages.EnsureCommandsAsync(tools, Log.Information, cancellationToken: context.CancellationToken) is { Count: > 0 } missing)
+                    throw new InfrastructureException($"The integration tests also need {string.Join(", ", missing)}; install them (Debian/Ubuntu: apt-get install {string.Join(' ', missing)}).");
             }
             catch (InfrastructureException exception) when (!EnvironmentVariables.TryGetValue("PIPELINE_REQUIRE_DOCKER", out var required) || required != "1")
             {
