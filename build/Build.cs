@@ -29,7 +29,12 @@ internal sealed partial class Build : PipelineBuild, ITest, IPack, IRehearse, IA
             try
             {
                 var engine = await LocalDockerEngine.EnsureAsync(log: Log.Information, cancellationToken: context.CancellationToken);
-                context.OnBuildFinished(async () => await engine.DisposeAsync());
+                context.OnBuildFinished(async () =>
+                {
+                    if (engine.Started)
+                        Log.Information($"Stopping the Docker engine started for the tests ({engine.DockerHost}).");
+                    await engine.DisposeAsync();
+                });
                 await ArmEmulation.EnsureAsync(Log.Warning, cancellationToken: context.CancellationToken);
                 var tools = new Dictionary<string, string> { ["docker-registry"] = "docker-registry", ["skopeo"] = "skopeo", ["npm"] = "npm" };
                 if (await DebianPackages.EnsureCommandsAsync(tools, Log.Information, cancellationToken: context.CancellationToken) is { Count: > 0 } missing)
