@@ -42,6 +42,13 @@ public interface IHazGitOps : IHazGitHubAccess
     [Parameter("Allow replacing a pin that was built from a newer source commit.")]
     bool Rollback => TryGetValue<bool?>() ?? false;
 
+    /// <summary>
+    /// Seconds a promotion keeps re-reading and re-applying while the GitOps branch is busy or GitHub fails for a moment;
+    /// null for <see cref="PromotionRetryOptions.DefaultBudget"/> (600).
+    /// </summary>
+    [Parameter("Seconds a promotion keeps re-reading and re-applying while the GitOps branch is busy or GitHub fails for a moment (default 600).")]
+    int? PromotionBudget => TryGetValue<int?>();
+
     /// <summary>The pinned image to promote instead of <c>artifacts/image.json</c>.</summary>
     [Parameter("The pinned image to promote, repo:tag@sha256:... (default: artifacts/image.json from CaptureDigest).")]
     string? ImageReference => TryGetValue<string>();
