@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Pipeline.Processes;
 using Pipeline.Targets;
 
 namespace Pipeline.Build;
@@ -44,7 +45,7 @@ internal sealed partial class Build
 
     async Task<string> RunBenchmark(TargetContext context, string program, params string[] arguments)
     {
-        var result = await ProcessRunner.RunAsync(new ProcessRequest(program, arguments) { WorkingDirectory = RootDirectory }, context.CancellationToken);
+        var result = await ProcessRunner.RunAsync(new ProcessRequest(program, arguments) { WorkingDirectory = RootDirectory, Output = Log.Information }, context.CancellationToken);
         return result.StandardOutput;
     }
 

@@ -13,7 +13,7 @@ public sealed class BackgroundProcessTests
         var script = "trap 'echo interrupted; exit 0' INT; echo \"listening with $TOKEN\"; while true; do sleep 0.05; done";
         var request = new ProcessRequest("/bin/sh", ["-c", script]).WithEnvironment("TOKEN", token.Reveal());
 
-        var process = BackgroundProcess.Start(request, log);
+        var process = BackgroundProcess.Launch(request, log);
         await WaitForAsync(() => File.Exists(log) && File.ReadAllText(log).Contains("listening", StringComparison.Ordinal));
         process.Id.Should().BePositive();
         process.HasExited.Should().BeFalse();
@@ -31,7 +31,7 @@ public sealed class BackgroundProcessTests
     public async Task A_process_that_ignores_the_interrupt_is_killed_with_its_children_after_the_grace_period()
     {
         var pids = Path.Combine(Directory.CreateTempSubdirectory("processes-").FullName, "pids");
-        var process = BackgroundProcess.Start(new ProcessRequest("/bin/sh", ["-c", "trap '' INT; sleep 300 & echo $! > \"$1\"; echo $$ >> \"$1\"; wait", "sh", pids]));
+        var process = BackgroundProcess.Launch(new ProcessRequest("/bin/sh", ["-c", "trap '' INT; sleep 300 & echo $! > \"$1\"; echo $$ >> \"$1\"; wait", "sh", pids]));
         var started = await ProcessRunnerTests.WaitForPidsAsync(pids);
 
         await process.StopAsync(TimeSpan.FromMilliseconds(500));
@@ -43,7 +43,7 @@ public sealed class BackgroundProcessTests
     [Fact]
     public async Task A_process_that_exits_on_its_own_reports_its_exit_code()
     {
-        await using var process = BackgroundProcess.Start(new ProcessRequest("/bin/sh", ["-c", "exit 5"]));
+        await using var process = BackgroundProcess.Launch(new ProcessRequest("/bin/sh", ["-c", "exit 5"]));
 
         await WaitForAsync(() => process.HasExited);
 
@@ -53,7 +53,7 @@ public sealed class BackgroundProcessTests
     [Fact]
     public void A_program_that_does_not_exist_fails_at_start()
     {
-        var act = () => BackgroundProcess.Start(new ProcessRequest("no-such-daemon", []));
+        var act = () => BackgroundProcess.Launch(new ProcessRequest("no-such-daemon", []));
 
         act.Should().Throw<ProcessException>().Which.Failure.Should().Be(ProcessFailure.NotStarted);
     }

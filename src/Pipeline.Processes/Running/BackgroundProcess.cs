@@ -4,7 +4,7 @@ using CliWrap;
 namespace Pipeline.Processes;
 
 /// <summary>
-/// A long-running process (a daemon, a server) started by <see cref="Start"/>: its lines go, redacted, to a log
+/// A long-running process (a daemon, a server) started by <see cref="Launch"/>: its lines go, redacted, to a log
 /// file and to <see cref="ProcessRequest.Output"/>. <see cref="StopAsync"/> stops this process by its id: an
 /// interrupt first so it can shut down cleanly, then, after the grace period, a kill of its whole tree.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class BackgroundProcess : IAsyncDisposable
 
     /// <summary>Starts <paramref name="request"/> and returns at once; output lines are appended to <paramref name="logPath"/> when given.</summary>
     /// <exception cref="ProcessException">The program could not be started.</exception>
-    public static BackgroundProcess Start(ProcessRequest request, string? logPath = null)
+    public static BackgroundProcess Launch(ProcessRequest request, string? logPath = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var log = logPath is null ? null : new StreamWriter(logPath, append: true) { AutoFlush = true };

@@ -17,6 +17,9 @@ public sealed record ProcessResult(int ExitCode, string StandardOutput, string S
     /// <summary>Stdout without the line break at its end, as most tools print one value.</summary>
     public string Text => StandardOutput.TrimEnd('\n', '\r');
 
+    /// <summary>The last <paramref name="lines"/> lines of stderr (redacted).</summary>
+    public string ErrorTail(int lines = 20) => ProcessRunner.Tail(StandardError, lines);
+
     internal static ProcessResult From(string commandLine, int exitCode, byte[] stdout, string stderr) =>
         new(exitCode, Encoding.UTF8.GetString(stdout), stderr) { CommandLine = commandLine, StandardOutputBytes = stdout };
 }

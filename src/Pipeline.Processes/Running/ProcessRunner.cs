@@ -103,7 +103,8 @@ public static class ProcessRunner
     private static PipeTarget Capture(PipeTarget capture, RedactingLineWriter? lines) =>
         lines is null ? capture : PipeTarget.Merge(capture, PipeTarget.ToDelegate(lines.WriteLine, Utf8));
 
-    internal static string Tail(string text, int lines)
+    /// <summary>The last <paramref name="lines"/> lines of <paramref name="text"/>.</summary>
+    public static string Tail(string text, int lines)
     {
         var all = text.TrimEnd().Split('\n');
         return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)).Select(l => l.TrimEnd('\r')));
