@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pipeline.Containers;
 using Pipeline.Rehearsal.Infrastructure;
 
@@ -76,23 +75,7 @@ internal sealed class Scenario(string registry, string context)
 
     private static async Task<string> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var info = new ProcessStartInfo(Docker) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0
-            ? await stdout
-            : throw new InvalidOperationException($"docker {string.Join(' ', arguments)} failed ({process.ExitCode}): {await stderr}");
+        var request = new ProcessRequest(Docker, arguments) { Environment = environment.ToDictionary(p => p.Key, string? (p) => p.Value) };
+        return (await ProcessRunner.RunAsync(request)).StandardOutput;
     }
 }

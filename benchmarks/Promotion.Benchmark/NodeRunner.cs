@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Promotion.Benchmark;
@@ -39,23 +38,6 @@ internal static class NodeRunner
         return Path.Combine(AppContext.BaseDirectory, "node");
     }
 
-    private static string Execute(string program, string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {stderr.Result}");
-        }
-
-        return stdout.Result;
-    }
+    private static string Execute(string program, string directory, params string[] arguments) =>
+        ProcessRunner.RunAsync(new ProcessRequest(program, arguments) { WorkingDirectory = directory }).GetAwaiter().GetResult().StandardOutput;
 }

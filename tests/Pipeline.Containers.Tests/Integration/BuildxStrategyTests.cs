@@ -65,7 +65,7 @@ public sealed class BuildxStrategyTests(DockerFixture docker)
 
         var act = () => driver.BuildAsync(settings);
 
-        var failure = (await act.Should().ThrowAsync<ToolException>()).Which;
+        var failure = (await act.Should().ThrowAsync<ProcessException>()).Which;
         failure.ExitCode.Should().Be(17);
         failure.CommandLine.Should().Contain("buildx build").And.Contain("NPM_TOKEN=***").And.NotContain("tok-SECRET-99");
         failure.StandardErrorTail.Should().Contain("did not complete").And.Contain("token=***");
