@@ -55,7 +55,7 @@ internal sealed class GitHubSuite : ISuite
                 [
                     "Each promotion is Promoter.PromoteAsync as BumpGitOps runs it (personal token, default branch looked up, promotion.yaml read from the branch, " +
                     "guards on with a local source clone) into a fresh repository on the local GitHub server; requests are counted from the server's request log " +
-                    "and every file is checked in the bare repository afterwards. Each environment is one commit.",
+                    "and every file is checked in the bare repository afterwards (results.json lists the requests of each case of up to 10 files). Each environment is one commit.",
                 ],
             };
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Pipeline.Benchmarks.Results;
 
 namespace Pipeline.Benchmarks.Report;
@@ -8,7 +9,7 @@ namespace Pipeline.Benchmarks.Report;
 /// The README's benchmark section, generated from the recorded results and nothing else: one block per suite with
 /// the machine, the versions, a table of figures and ratios, the notes and links to the plots.
 /// </summary>
-internal static class ReadmeSection
+internal static partial class ReadmeSection
 {
     public const string Begin = "<!-- benchmarks:begin (generated from benchmarks/results.json by ./build.sh Benchmark or ./build.sh BenchmarkReport; do not edit) -->";
     public const string End = "<!-- benchmarks:end -->";
@@ -30,15 +31,17 @@ internal static class ReadmeSection
         foreach (var suite in results.Suites)
         {
             text.Append('\n').Append(Heading(suite)).Append("\n\n").Append(Table([suite])).Append('\n');
-            foreach (var note in suite.Notes.Concat(Unavailable(suite)))
+            var notes = suite.Notes.Concat(Unavailable(suite)).ToList();
+            text.Append(notes.Count > 0 ? "\n" : "");
+            foreach (var note in notes)
             {
-                text.Append('\n').Append("- ").Append(note).Append('\n');
+                text.Append("- ").Append(note).Append('\n');
             }
 
-            if (suite.Curves.Count > 0)
+            if (suite.Curves.Any(c => c.Series.Count > 0))
             {
                 text.Append("\nScale: ")
-                    .Append(string.Join(" · ", suite.Curves.Select(c => $"[{c.Title.ToLowerInvariant()}]({Recorder.PlotFolder}/{c.Id}.svg)")))
+                    .Append(string.Join(" · ", suite.Curves.Where(c => c.Series.Count > 0).Select(c => $"[{c.Title.ToLowerInvariant()}]({Recorder.PlotFolder}/{c.Id}.svg)")))
                     .Append('\n');
             }
         }
@@ -102,11 +105,17 @@ internal static class ReadmeSection
             + $"{machine.OperatingSystem}, load average {machine.LoadAverage} at the start; {string.Join(", ", versions)}.");
     }
 
-    /// <summary>One note per reason a measurement is missing, naming the cases.</summary>
+    /// <summary>One note per reason a measurement is missing (counts read as N, listed paths left out), naming the cases.</summary>
     private static IEnumerable<string> Unavailable(SuiteResult suite) => suite.Measurements
         .Where(m => m.Unavailable is not null && m.Samples.Count == 0)
-        .GroupBy(m => m.Unavailable!)
+        .GroupBy(m => Numbers().Replace(Parenthesized().Replace(m.Unavailable!, ""), "N"))
         .Select(g => $"n/a ({string.Join(", ", g.Select(m => m.Id).Where(id => !id.EndsWith("/seconds", StringComparison.Ordinal)).DefaultIfEmpty(g.First().Id))}): {g.Key}");
+
+    [GeneratedRegex(@"\s*\([^)]*\)")]
+    private static partial Regex Parenthesized();
+
+    [GeneratedRegex(@"\b\d+\b")]
+    private static partial Regex Numbers();
 
     /// <summary><paramref name="readme"/> with the text between the markers replaced by <paramref name="section"/>.</summary>
     public static string Replace(string readme, string section)

@@ -24,6 +24,12 @@ internal static class Recorder
     /// <summary>Draws every plot and rewrites the README section from the recorded results.</summary>
     public static void Regenerate(string root, Action<string> log)
     {
+        var readme = Path.Combine(root, ReadmePath);
+        if (!File.Exists(readme))
+        {
+            throw new BenchmarkException($"{readme} does not exist; pass the repository root with --root.");
+        }
+
         var results = ResultsDocument.Read(Path.Combine(root, ResultsPath));
         foreach (var (file, svg) in Plots(results))
         {
@@ -31,7 +37,6 @@ internal static class Recorder
             log($"Drew {file}.");
         }
 
-        var readme = Path.Combine(root, ReadmePath);
         File.WriteAllText(readme, ReadmeSection.Replace(File.ReadAllText(readme), ReadmeSection.Render(results)));
         log($"Regenerated the benchmark section of {ReadmePath}.");
     }

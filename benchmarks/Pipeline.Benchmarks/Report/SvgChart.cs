@@ -18,8 +18,8 @@ internal static class SvgChart
     public static string Render(Curve curve)
     {
         var points = curve.Series.SelectMany(s => s.Points).ToList();
-        var x = Axis.For(points.Select(p => p.X), curve.LogX, Left, Width - Right);
-        var y = Axis.For(points.SelectMany(p => new[] { p.Min, p.Max }), curve.LogY, Height - Bottom, Top);
+        var x = Axis.For(points.Select(p => p.X), curve.LogX, Left, Width - Right, pad: false);
+        var y = Axis.For(points.SelectMany(p => new[] { p.Min, p.Max }), curve.LogY, Height - Bottom, Top, pad: true);
         var svg = new StringBuilder();
         svg.Append(F($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" font-size=\"12\">\n"));
         svg.Append(F($"<rect width=\"{Width}\" height=\"{Height}\" fill=\"white\"/>\n"));
@@ -78,20 +78,19 @@ internal static class SvgChart
     /// <summary>Maps data to pixels, linearly or by powers of ten, and picks round ticks.</summary>
     private sealed record Axis(double Low, double High, bool Log, double From, double To, IReadOnlyList<double> Ticks)
     {
-        public static Axis For(IEnumerable<double> values, bool log, double from, double to)
+        public static Axis For(IEnumerable<double> values, bool log, double from, double to, bool pad)
         {
             var list = values.Where(v => !log || v > 0).DefaultIfEmpty(1).ToList();
             if (log)
             {
-                var low = Math.Pow(10, Math.Floor(Math.Log10(list.Min())));
-                var high = Math.Pow(10, Math.Ceiling(Math.Log10(list.Max())));
-                high = high <= low ? low * 10 : high;
-                var ticks = new List<double>();
-                for (var t = low; t <= high * 1.0001; t *= 10)
-                {
-                    ticks.Add(t);
-                }
-
+                // Bounds and ticks on the 1-2-5 series; over more than two decades only the powers of ten are labelled.
+                var steps = Enumerable.Range(-4, 12).SelectMany(e => new[] { 1, 2, 5 }.Select(m => m * Math.Pow(10, e))).ToList();
+                var low = pad ? steps.Last(t => t < list.Min() * 0.9999) : steps.Last(t => t <= list.Min() * 1.0001);
+                var high = steps.First(t => t >= list.Max() * 0.9999 && t > low);
+                var decades = Math.Log10(high / low);
+                var ticks = steps.Where(t => t >= low * 0.9999 && t <= high * 1.0001)
+                    .Where(t => decades <= 2 || Math.Abs(Math.Log10(t) - Math.Round(Math.Log10(t))) < 1e-9 || t == low || t == high)
+                    .ToList();
                 return new Axis(low, high, true, from, to, ticks);
             }
 

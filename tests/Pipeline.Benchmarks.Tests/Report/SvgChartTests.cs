@@ -22,7 +22,7 @@ public sealed class SvgChartTests
         svg.Root!.Name.Should().Be(ns + "svg");
         svg.Descendants(ns + "polyline").Should().HaveCount(2);
         svg.Descendants(ns + "circle").Should().HaveCount(4);
-        svg.Descendants(ns + "text").Select(t => t.Value).Should().Contain(["Requests <against> files", "graphql", "git-data", "1", "10", "100", "1k"]);
+        svg.Descendants(ns + "text").Select(t => t.Value).Should().Contain(["Requests <against> files", "graphql", "git-data", "1", "2", "5", "10", "100", "500"]);
     }
 
     [Fact]
