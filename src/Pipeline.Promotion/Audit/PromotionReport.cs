@@ -45,7 +45,7 @@ public sealed record PromotionReport(string? Image, IReadOnlyList<PromotionResul
         var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await File.WriteAllTextAsync(temporary, ToJson() + "\n", cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(temporary, SecretRegistry.Shared.Redact(ToJson()) + "\n", cancellationToken).ConfigureAwait(false);
             File.Move(temporary, full, overwrite: true);
         }
         finally

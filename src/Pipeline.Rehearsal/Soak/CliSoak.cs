@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Pipeline.Targets;
+using Pipeline.Processes;
 
 namespace Pipeline.Rehearsal.Soak;
 
@@ -69,7 +69,6 @@ public static partial class CliSoak
         {
             WorkingDirectory = root,
             Environment = environment,
-            LogOutput = false,
             ThrowOnFailure = false,
         }, cancellationToken).ConfigureAwait(false);
         var output = result.StandardOutput + "\n" + result.StandardError;
@@ -94,7 +93,7 @@ public static partial class CliSoak
     }
 
     private static Task<ProcessResult> GitAsync(string directory, CancellationToken cancellationToken, params string[] arguments) =>
-        ProcessRunner.RunAsync(new ProcessRequest("git", arguments) { WorkingDirectory = directory, Environment = Isolated, LogOutput = false }, cancellationToken);
+        ProcessRunner.RunAsync(new ProcessRequest("git", arguments) { WorkingDirectory = directory, Environment = Isolated }, cancellationToken);
 
     private static string LastError(string output) =>
         output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase) || l.Contains("exception", StringComparison.OrdinalIgnoreCase))
