@@ -12,7 +12,9 @@ namespace Pipeline.Promotion;
 /// Queueing, not coalescing: folding several promotions into one commit would save writes, but each commit carries one
 /// environment's audit trailers (<c>Promoted-Image</c>, <c>Environment</c>), which history readers and the monotonic
 /// guard rely on. A turn is held only while an attempt works, never during the wait before a retry, so a promoter that
-/// lost to an outside writer lets the next one in while it waits.
+/// lost to an outside writer lets the next one in while it waits. Measured with the soak (50 promoters x 5 rounds, 20 %
+/// faults), queued promoters made less than half the requests of promoters each on their own, and GitHub asks for
+/// content-creating requests to be sent one at a time rather than concurrently (secondary rate limits).
 /// </remarks>
 public sealed class PromotionQueue
 {
