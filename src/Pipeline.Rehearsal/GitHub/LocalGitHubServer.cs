@@ -40,6 +40,12 @@ public sealed partial class LocalGitHubServer : IAsyncDisposable
     /// <summary>The GraphQL endpoint (<c>/graphql</c>; also answered at <c>/api/graphql</c>).</summary>
     public Uri GraphQLUrl => new(BaseUrl, "graphql");
 
+    /// <summary>
+    /// The OpenPGP public key (armored) of this server's "GitHub (web-flow commit signing)" key, which signs the
+    /// commits GitHub makes itself; import it with <c>gpg --import</c> and <c>git verify-commit</c> accepts them.
+    /// </summary>
+    public string WebFlowPublicKey => _state.Signer.PublicKey;
+
     /// <summary>The folder holding the bare repositories.</summary>
     public string DataDirectory => _state.DataDirectory;
 
@@ -116,6 +122,7 @@ public sealed partial class LocalGitHubServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _state.Signer.Dispose();
         if (_deleteData && Directory.Exists(DataDirectory))
         {
             DeleteTree(DataDirectory);
