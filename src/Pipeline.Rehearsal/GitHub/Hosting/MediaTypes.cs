@@ -15,11 +15,19 @@ internal static class MediaTypes
     public const string Json = "json";
 
     private const string FormatKey = "rehearsal.format";
+    private const string MediaTypeKey = "rehearsal.media-type";
 
     private static readonly string[] KnownFormats = ["raw", "html", "object", "full", "text", "diff", "patch", "sha", "base64"];
 
     /// <summary>The format the request asked for and the route allows (<see cref="Json"/> by default).</summary>
     public static string Format(this HttpContext context) => context.Items[FormatKey] as string ?? Json;
+
+    /// <summary>
+    /// The media type an answer in a non-JSON format carries: the one the client asked for, without <c>+json</c>, as
+    /// GitHub echoes it (Octokit reads a raw file as bytes only under <c>application/vnd.github.v3.raw</c>).
+    /// </summary>
+    public static string MediaType(this HttpContext context) =>
+        context.Items[MediaTypeKey] as string ?? "application/vnd.github." + context.Format();
 
     /// <summary>Chooses the format; throws 415 when the request asks only for formats the operation does not have.</summary>
     public static void Negotiate(HttpContext context, IReadOnlyList<string> supported)
@@ -32,6 +40,7 @@ internal static class MediaTypes
             if (format == Json || (format is not null && supported.Contains(format)))
             {
                 context.Items[FormatKey] = format;
+                context.Items[MediaTypeKey] = type.EndsWith("+json", StringComparison.Ordinal) ? type[..^"+json".Length] : type;
                 context.Response.Headers["x-github-media-type"] = format == Json ? "github.v3; format=json" : "github.v3; param=" + format;
                 return;
             }

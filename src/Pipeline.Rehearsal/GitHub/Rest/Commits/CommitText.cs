@@ -33,7 +33,7 @@ internal static class CommitText
 
     public static Task WriteAsync(HttpContext context, string format, string text)
     {
-        context.Response.ContentType = $"application/vnd.github.{format}; charset=utf-8";
+        context.Response.ContentType = context.MediaType() + "; charset=utf-8";
         return context.Response.WriteAsync(text, context.RequestAborted);
     }
 }

@@ -62,12 +62,12 @@ internal static class ContentsEndpoints
         switch (context.Format())
         {
             case "raw":
-                context.Response.ContentType = "application/vnd.github.raw";
+                context.Response.ContentType = context.MediaType() + "; charset=utf-8";
                 context.Response.Headers.ETag = "\"" + entry.Sha + "\"";
                 await context.Response.Body.WriteAsync(blob.Content, ct);
                 return;
             case "html":
-                context.Response.ContentType = "application/vnd.github.html; charset=utf-8";
+                context.Response.ContentType = context.MediaType() + "; charset=utf-8";
                 await context.Response.WriteAsync("<div id=\"file\" class=\"blob instapaper_body\"><article class=\"markdown-body entry-content\"><pre>"
                     + System.Net.WebUtility.HtmlEncode(System.Text.Encoding.UTF8.GetString(blob.Content)) + "</pre></article></div>", ct);
                 return;

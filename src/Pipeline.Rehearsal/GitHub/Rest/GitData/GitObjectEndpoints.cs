@@ -43,7 +43,7 @@ internal static class GitObjectEndpoints
 
             if (context.Format() == "raw")
             {
-                context.Response.ContentType = "application/vnd.github.raw";
+                context.Response.ContentType = context.MediaType() + "; charset=utf-8";
                 await context.Response.Body.WriteAsync(obj.Content, context.RequestAborted);
                 return;
             }
