@@ -24,4 +24,10 @@ public sealed record LocalGitHubServerOptions
     /// compare); API and git URLs always use the loopback address.
     /// </summary>
     public string? WebHost { get; init; }
+
+    /// <summary>
+    /// Serve HTTPS instead of HTTP, with a self-signed certificate for <c>127.0.0.1</c> and <c>localhost</c> made at start
+    /// (<see cref="LocalGitHubServer.CertificatePem"/>), for clients that only speak HTTPS to GitHub Enterprise, such as <c>gh</c>.
+    /// </summary>
+    public bool Https { get; init; }
 }

@@ -115,7 +115,8 @@ internal static class GitTypes
 
                 return Connections.Of("CommitConnection", parents);
             })
-            .Field("repository", () => RepositoryType.Create(context, repository));
+            .Field("repository", () => RepositoryType.Create(context, repository))
+            .Field("statusCheckRollup", () => StatusRollup.Create(context, repository, commit.Sha));
     }
 
     public static GraphObject Ref(GraphContext context, RepositoryState repository, string fullName, string sha)
