@@ -78,7 +78,7 @@ internal static class BranchAndCommitEndpoints
             {
                 var (@base, head) = await BaseHeadAsync(repository, context.Route("basehead"), context.RequestAborted);
                 var mergeBase = await repository.Git.MergeBaseAsync(@base, head, context.RequestAborted) ?? @base;
-                await CommitText.WriteAsync(context, context.Format(), await CommitText.DiffAsync(repository, mergeBase, head,
+                await CommitText.WriteAsync(context, await CommitText.DiffAsync(repository, mergeBase, head,
                     context.Format() == "patch", context.RequestAborted));
                 return;
             }
@@ -99,11 +99,10 @@ internal static class BranchAndCommitEndpoints
         switch (context.Format())
         {
             case "sha":
-                await CommitText.WriteAsync(context, "sha", sha);
+                await CommitText.WriteAsync(context, sha);
                 return;
             case "diff" or "patch":
-                await CommitText.WriteAsync(context, context.Format(),
-                    await CommitText.DiffAsync(repository, parent, sha, context.Format() == "patch", context.RequestAborted));
+                await CommitText.WriteAsync(context, await CommitText.DiffAsync(repository, parent, sha, context.Format() == "patch", context.RequestAborted));
                 return;
         }
 

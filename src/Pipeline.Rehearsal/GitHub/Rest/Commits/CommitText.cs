@@ -31,7 +31,7 @@ internal static class CommitText
         return hunks;
     }
 
-    public static Task WriteAsync(HttpContext context, string format, string text)
+    public static Task WriteAsync(HttpContext context, string text)
     {
         context.Response.ContentType = context.MediaType() + "; charset=utf-8";
         return context.Response.WriteAsync(text, context.RequestAborted);

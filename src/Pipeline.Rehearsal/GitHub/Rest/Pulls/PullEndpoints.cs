@@ -57,8 +57,7 @@ internal static class PullEndpoints
             if (context.Format() is "diff" or "patch")
             {
                 var (from, to) = await PullFiles.RangeAsync(repository, pull, context.RequestAborted);
-                await Commits.CommitText.WriteAsync(context, context.Format(),
-                    await Commits.CommitText.DiffAsync(repository, from, to, context.Format() == "patch", context.RequestAborted));
+                await Commits.CommitText.WriteAsync(context, await Commits.CommitText.DiffAsync(repository, from, to, context.Format() == "patch", context.RequestAborted));
                 return;
             }
 
