@@ -24,7 +24,7 @@ public sealed class EngineStrategy(DockerEngineClient engine, ImageBuilderOption
         var images = await Concurrently.RunAsync(
             request.Platforms,
             _options.MaxParallelBuilds,
-            (platform, token) => EnginePlatformBuild.RunAsync(engine, registry, build, archive, platform, _options, token),
+            (platform, token) => EnginePlatformBuild.RunAsync(engine, registry, build, archive, platform, _options, pushPlatformTag: false, token),
             cancellationToken).ConfigureAwait(false);
         var index = ImageIndexAssembler.Assemble(images, build.Annotations);
         await EnginePlatformBuild.PushIndexAsync(registry, build, index, _options.Output, cancellationToken).ConfigureAwait(false);

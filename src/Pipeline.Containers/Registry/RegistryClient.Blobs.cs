@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Pipeline.Containers;
+
+public sealed partial class RegistryClient
+{
+    /// <summary><c>HEAD /v2/&lt;name&gt;/blobs/&lt;digest&gt;</c>: whether the repository already holds the blob.</summary>
+    public async Task<bool> BlobExistsAsync(ImageReference repository, Digest digest, CancellationToken cancellationToken = default)
+    {
+        var uri = new Uri(BaseUri(repository.Registry), $"{repository.Repository}/blobs/{digest}");
+        using var response = await SendAsync(repository.Registry, PushScope(repository), () => new HttpRequestMessage(HttpMethod.Head, uri), cancellationToken)
+            .ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        await EnsureSuccessAsync(response, repository.Registry, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Uploads a blob unless the repository holds it already: one <c>POST</c> to start the upload and one monolithic
+    /// <c>PUT ...?digest=</c> with the content (the registry checks the digest). Returns false when nothing was sent.
+    /// </summary>
+    /// <param name="repository">The repository.</param>
+    /// <param name="digest">The blob's digest.</param>
+    /// <param name="size">The blob's size in bytes.</param>
+    /// <param name="open">Opens the content; called again for a retried request.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    public async Task<bool> PushBlobAsync(ImageReference repository, Digest digest, long size, Func<Stream> open, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        if (await BlobExistsAsync(repository, digest, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var start = new Uri(BaseUri(repository.Registry), $"{repository.Repository}/blobs/uploads/");
+        Uri upload;
+        using (var started = await SendAsync(repository.Registry, PushScope(repository), () => new HttpRequestMessage(HttpMethod.Post, start), cancellationToken).ConfigureAwait(false))
+        {
+            await EnsureSuccessAsync(started, repository.Registry, cancellationToken).ConfigureAwait(false);
+            var location = started.Headers.Location
+                ?? throw new RegistryException($"Registry '{repository.Registry}' started an upload without a Location header; it does not speak the distribution API.", "POST", start, started.StatusCode, null);
+            upload = location.IsAbsoluteUri ? location : new Uri(start, location);
+        }
+
+        var target = new Uri(upload + (upload.Query.Length > 0 ? "&" : "?") + "digest=" + Uri.EscapeDataString(digest.ToString()));
+        var opened = new List<Stream>();
+        try
+        {
+            using var response = await SendAsync(repository.Registry, PushScope(repository), () =>
+            {
+                var stream = open();
+                opened.Add(stream);
+                var request = new HttpRequestMessage(HttpMethod.Put, target) { Content = new StreamContent(stream, 1 << 16) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                request.Content.Headers.ContentLength = size;
+                return request;
+            }, cancellationToken).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, repository.Registry, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        finally
+        {
+            foreach (var stream in opened)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}
