@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -5,6 +6,8 @@ namespace Pipeline.Containers;
 
 public sealed partial class RegistryClient
 {
+    private readonly ConcurrentDictionary<(string Registry, string Repository, Digest Digest), Lazy<Task<bool>>> _uploads = new();
+
     /// <summary><c>HEAD /v2/&lt;name&gt;/blobs/&lt;digest&gt;</c>: whether the repository already holds the blob.</summary>
     public async Task<bool> BlobExistsAsync(ImageReference repository, Digest digest, CancellationToken cancellationToken = default)
     {
@@ -31,7 +34,26 @@ public sealed partial class RegistryClient
     /// <param name="cancellationToken">Cancels the upload.</param>
     public async Task<bool> PushBlobAsync(ImageReference repository, Digest digest, long size, Func<Stream> open, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(open);
+
+        // Two platforms often share a layer; two uploads of one blob at once can leave the registry without it
+        // (docker-registry answers the manifest with BLOB_UNKNOWN), so the second waits for the first.
+        var key = (repository.Registry, repository.Repository, digest);
+        var upload = _uploads.GetOrAdd(key, _ => new Lazy<Task<bool>>(() => UploadAsync(repository, digest, size, open, cancellationToken)));
+        try
+        {
+            return await upload.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            _uploads.TryRemove(KeyValuePair.Create(key, upload));
+            throw;
+        }
+    }
+
+    private async Task<bool> UploadAsync(ImageReference repository, Digest digest, long size, Func<Stream> open, CancellationToken cancellationToken)
+    {
         if (await BlobExistsAsync(repository, digest, cancellationToken).ConfigureAwait(false))
         {
             return false;

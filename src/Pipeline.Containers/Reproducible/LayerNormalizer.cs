@@ -9,7 +9,7 @@ internal sealed record NormalizedLayer(string Path, Digest Digest, long Size, Di
 
 /// <summary>
 /// Rewrites a layer tar so that the same files give the same bytes on every machine: entries sorted by name, every
-/// time clamped to the source date (a file never gets a time later than its commit), owner names dropped (the
+/// time set to the source date (the commit's), owner names dropped (the
 /// numeric ids stay), only extended attributes kept from PAX headers, GNU headers, and gzip with a fixed header.
 /// What the layer holds (names, kinds, modes, ids, links, contents) is unchanged.
 /// </summary>
@@ -20,7 +20,7 @@ internal static class LayerNormalizer
 
     public static async Task<NormalizedLayer> NormalizeAsync(string layerTar, string output, DateTimeOffset epoch, CancellationToken cancellationToken)
     {
-        var clamp = DateTimeOffset.FromUnixTimeSeconds(epoch.ToUnixTimeSeconds());
+        var sourceDate = DateTimeOffset.FromUnixTimeSeconds(epoch.ToUnixTimeSeconds());
         Digest diffId;
         await using (var source = new FileStream(layerTar, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous))
         await using (var file = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
@@ -39,7 +39,7 @@ internal static class LayerNormalizer
             {
                 foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
                 {
-                    await writer.WriteEntryAsync(Rewrite(entry, clamp), cancellationToken).ConfigureAwait(false);
+                    await writer.WriteEntryAsync(Rewrite(entry, sourceDate), cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -53,9 +53,11 @@ internal static class LayerNormalizer
         return new NormalizedLayer(output, digest, written.Length, diffId);
     }
 
-    private static TarEntry Rewrite(TarEntry entry, DateTimeOffset clamp)
+    private static TarEntry Rewrite(TarEntry entry, DateTimeOffset sourceDate)
     {
-        var time = entry.ModificationTime > clamp ? clamp : DateTimeOffset.FromUnixTimeSeconds(entry.ModificationTime.ToUnixTimeSeconds());
+        // Every time becomes the source date, older ones too: a layer BuildKit takes from its cache keeps the times of
+        // the build that made it, which differ from machine to machine.
+        var time = sourceDate;
         var type = entry.EntryType switch
         {
             TarEntryType.V7RegularFile or TarEntryType.ContiguousFile => TarEntryType.RegularFile,
