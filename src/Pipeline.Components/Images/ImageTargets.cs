@@ -9,6 +9,9 @@ internal static class ImageTargets
 {
     public static async Task BuildAsync(IHazImage build, TargetContext context)
     {
+        // A record left by an earlier run must not outlive a build that fails now: nothing is reported as pushed.
+        if (build.ImageRecordPath.FileExists())
+            File.Delete(build.ImageRecordPath.Value);
         var request = await RequestAsync(build, context).ConfigureAwait(false);
         using var builder = Builder(build);
         if (build.BuildStrategy == BuildStrategyKind.Split && request.Platforms.Count == 1)
@@ -101,6 +104,7 @@ internal static class ImageTargets
         Output = LogProgress.Instance,
         PushProgress = build.Host == HostKind.Terminal ? new ConsolePushProgress() : null,
         ArtifactsDirectory = build.ArtifactsDirectory,
+        Endpoint = DockerEndpoint.FromEnvironment(name => build.EnvironmentVariables.TryGetValue(name, out var value) ? value : null),
         Credentials = new RegistryCredentialProvider(environment: name => build.EnvironmentVariables.TryGetValue(name, out var value) ? value : null),
     });
 

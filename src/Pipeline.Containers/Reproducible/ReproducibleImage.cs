@@ -74,6 +74,11 @@ internal sealed class ReproducibleImage : IDisposable
             Directory.Delete(Path.Combine(folder, "export"), recursive: true);
             return new ReproducibleImage(folder, config, layers);
         }
+        catch (IOException exception) when (exception is HttpIOException || exception.InnerException is System.Net.Sockets.SocketException)
+        {
+            Directory.Delete(folder, recursive: true);
+            throw new DockerEngineUnavailableException(engine.Endpoint, exception);
+        }
         catch
         {
             Directory.Delete(folder, recursive: true);
