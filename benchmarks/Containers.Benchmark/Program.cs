@@ -6,6 +6,11 @@ using Pipeline.Rehearsal.Infrastructure;
 // BuildMultiArchImage + CaptureDigest for linux/amd64 and linux/arm64, against the command sequence a user would type
 // for the same result (docker build twice, docker push twice, docker manifest create and push, then read the index),
 // on the same engine and the same registry, side by side in one run. Usage: dotnet run -c Release -- [iterations]
+if (args.Length > 0 && args[0] == "parallel")
+{
+    return await AheadOfParallelCli.RunAsync(args);
+}
+
 var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
 Console.WriteLine("Preparing: Docker engine, loopback registry, busybox for amd64 and arm64 ...");
 await using var infrastructure = await LocalInfrastructure.StartAsync(new LocalDockerEngineOptions { AllowStart = false }, log: Console.WriteLine);
@@ -42,6 +47,7 @@ Console.WriteLine($"{"",-38}{"median",10}{"min",10}{"max",10}");
 Console.WriteLine($"{"Pipeline.Containers (engine strategy)",-38}{libraryMedian,10:F2}{library.Min().TotalSeconds,10:F2}{library.Max().TotalSeconds,10:F2}");
 Console.WriteLine($"{"docker CLI command sequence",-38}{commandLineMedian,10:F2}{commandLine.Min().TotalSeconds,10:F2}{commandLine.Max().TotalSeconds,10:F2}");
 Console.WriteLine($"Ratio (Pipeline.Containers / docker CLI, medians): {libraryMedian / commandLineMedian:F2}x (aim: at most 0.80x)");
+return 0;
 
 static double Median(List<TimeSpan> values)
 {
