@@ -3,7 +3,7 @@ using System.Globalization;
 using Pipeline.Containers;
 using Pipeline.Rehearsal.Infrastructure;
 
-namespace Containers.Benchmark;
+namespace Pipeline.Benchmarks.Build;
 
 /// <summary>
 /// BuildMultiArchImage's component (<see cref="MultiPlatformImageBuilder"/>, engine strategy, reuse lookup on) against
@@ -17,7 +17,7 @@ namespace Containers.Benchmark;
 /// <item>warm: the same context and repository, one line of the app changed, caches allowed.</item>
 /// </list>
 /// Prints median/min/max per side and scenario, the ratio, and where the time goes (from timestamped output lines).
-/// Usage: <c>dotnet run -c Release --project benchmarks/Containers.Benchmark -- parallel [runs]</c> (default 5);
+/// Usage: <c>dotnet run -c Release --project benchmarks/Pipeline.Benchmarks -- breakdown [runs]</c> (default 5);
 /// <c>BENCH_TRACE=1</c> prints each output line of the component with its time.
 /// </summary>
 internal static class AheadOfParallelCli
