@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Processes;
 using Pipeline.Targets;
 
 namespace Pipeline.Build;
@@ -38,5 +39,5 @@ internal sealed partial class Build
     Task RunBenchmarks(TargetContext context, IReadOnlyList<string> arguments) =>
         ProcessRunner.RunAsync(new ProcessRequest("dotnet",
             ["run", "-c", "Release", "--project", "benchmarks/Pipeline.Benchmarks", "--", .. arguments, "--root", RootDirectory])
-            { WorkingDirectory = RootDirectory }, context.CancellationToken);
+            { WorkingDirectory = RootDirectory, Output = Log.Information }, context.CancellationToken);
 }

@@ -30,7 +30,7 @@ internal sealed class BootstrapSuite : ISuite
             double total = 0;
             foreach (var (program, arguments) in commands)
             {
-                total += (await Processes.RunAsync(program, arguments, root, Quiet, cancellationToken: cancellationToken).ConfigureAwait(false)).Elapsed.TotalMilliseconds;
+                total += (await ProcessRuns.RunAsync(program, arguments, root, Quiet, cancellationToken: cancellationToken).ConfigureAwait(false)).Elapsed.TotalMilliseconds;
             }
 
             return total;

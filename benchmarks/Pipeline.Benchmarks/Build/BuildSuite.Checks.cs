@@ -22,11 +22,11 @@ internal sealed partial class BuildSuite
     /// <summary>Removes the images the builds left in the engine (only those of the benchmark's registry).</summary>
     private static async Task RemoveLocalImagesAsync(string registry, CancellationToken cancellationToken)
     {
-        var listed = await Processes.RunAsync("docker", ["image", "ls", "--format", "{{.Repository}}:{{.Tag}}"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var listed = await ProcessRuns.RunAsync("docker", ["image", "ls", "--format", "{{.Repository}}:{{.Tag}}"], cancellationToken: cancellationToken).ConfigureAwait(false);
         var ours = listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(i => i.StartsWith(registry + "/", StringComparison.Ordinal)).ToList();
         if (ours.Count > 0)
         {
-            await Processes.RunAsync("docker", ["image", "rm", "--force", .. ours], check: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await ProcessRuns.RunAsync("docker", ["image", "rm", "--force", .. ours], check: false, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -32,7 +32,7 @@ internal static class Builders
 
     public static Builder Buildx(string docker) => new("buildx", "`docker buildx build --platform ... --push`", async (context, repository, commit, platforms, token) =>
     {
-        await Processes.RunAsync(docker, ["buildx", "build", "--platform", string.Join(',', platforms), "--build-arg", $"COMMIT={commit}", "--push", "-t", $"{repository}:{Tag(commit)}", context],
+        await ProcessRuns.RunAsync(docker, ["buildx", "build", "--platform", string.Join(',', platforms), "--build-arg", $"COMMIT={commit}", "--push", "-t", $"{repository}:{Tag(commit)}", context],
             cancellationToken: token).ConfigureAwait(false);
         return "buildx";
     });
@@ -77,5 +77,5 @@ internal static class Builders
     }
 
     private static Task<ProcessOutcome> DockerAsync(CancellationToken token, params string[] arguments) =>
-        Processes.RunAsync(Tools.DockerForBuilds, arguments, environment: new Dictionary<string, string?> { ["DOCKER_BUILDKIT"] = "1" }, cancellationToken: token);
+        ProcessRuns.RunAsync(Tools.DockerForBuilds, arguments, environment: new Dictionary<string, string?> { ["DOCKER_BUILDKIT"] = "1" }, cancellationToken: token);
 }

@@ -71,9 +71,9 @@ internal sealed class PromotionScenario(LocalGitHubServer server, Secret token, 
     private async Task CheckWrittenAsync(RepositoryId repository, int files, int environments, CancellationToken cancellationToken)
     {
         var bare = server.BareRepositoryPath(repository.Owner, repository.Name);
-        var pinned = await Processes.RunAsync("git", ["--git-dir", bare, "grep", "-l", "-F", GitOpsSeed.Digest, "main", "--", "envs"], check: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var pinned = await ProcessRuns.RunAsync("git", ["--git-dir", bare, "grep", "-l", "-F", GitOpsSeed.Digest, "main", "--", "envs"], check: false, cancellationToken: cancellationToken).ConfigureAwait(false);
         var written = pinned.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
-        var commits = await Processes.RunAsync("git", ["--git-dir", bare, "rev-list", "--count", "main"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var commits = await ProcessRuns.RunAsync("git", ["--git-dir", bare, "rev-list", "--count", "main"], cancellationToken: cancellationToken).ConfigureAwait(false);
         if (written != files || int.Parse(commits.Output.Trim(), System.Globalization.CultureInfo.InvariantCulture) != environments + 1)
         {
             throw new BenchmarkException($"{repository}: {written} of {files} files pinned and {commits.Output.Trim()} commits (expected {environments} on top of the seed).");

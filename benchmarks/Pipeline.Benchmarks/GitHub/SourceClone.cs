@@ -20,7 +20,7 @@ internal static class SourceClone
             ["GIT_COMMITTER_EMAIL"] = "bench@example.invalid",
         };
         async Task<string> Git(params string[] arguments) =>
-            (await Processes.RunAsync("git", arguments, folder, environment, cancellationToken: cancellationToken).ConfigureAwait(false)).Output.Trim();
+            (await ProcessRuns.RunAsync("git", arguments, folder, environment, cancellationToken: cancellationToken).ConfigureAwait(false)).Output.Trim();
 
         await Git("init", "-q", "-b", "main").ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder, "app.txt"), "the application\n", cancellationToken).ConfigureAwait(false);

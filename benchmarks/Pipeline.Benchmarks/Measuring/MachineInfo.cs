@@ -21,14 +21,14 @@ internal static partial class MachineInfo
         var versions = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             [".NET runtime"] = RuntimeInformation.FrameworkDescription,
-            ["dotnet SDK"] = await Processes.TryReadAsync("dotnet", "--version").ConfigureAwait(false) ?? "not found",
-            ["git"] = (await Processes.TryReadAsync("git", "--version").ConfigureAwait(false))?.Replace("git version ", "", StringComparison.Ordinal) ?? "not found",
-            ["node"] = await Processes.TryReadAsync("node", "--version").ConfigureAwait(false) ?? "not found",
+            ["dotnet SDK"] = await ProcessRuns.TryReadAsync("dotnet", "--version").ConfigureAwait(false) ?? "not found",
+            ["git"] = (await ProcessRuns.TryReadAsync("git", "--version").ConfigureAwait(false))?.Replace("git version ", "", StringComparison.Ordinal) ?? "not found",
+            ["node"] = await ProcessRuns.TryReadAsync("node", "--version").ConfigureAwait(false) ?? "not found",
             ["yaml (npm)"] = YamlPackageVersion(root) ?? "not installed",
-            ["docker engine"] = await Processes.TryReadAsync("docker", "version", "--format", "{{.Server.Version}}").ConfigureAwait(false) ?? "not found",
-            ["docker CLI"] = await Processes.TryReadAsync("docker", "version", "--format", "{{.Client.Version}}").ConfigureAwait(false) ?? "not found",
+            ["docker engine"] = await ProcessRuns.TryReadAsync("docker", "version", "--format", "{{.Server.Version}}").ConfigureAwait(false) ?? "not found",
+            ["docker CLI"] = await ProcessRuns.TryReadAsync("docker", "version", "--format", "{{.Client.Version}}").ConfigureAwait(false) ?? "not found",
         };
-        if (File.Exists(Tools.BuildKitDocker) && await Processes.TryReadAsync(Tools.BuildKitDocker, "version", "--format", "{{.Client.Version}}").ConfigureAwait(false) is { } client)
+        if (File.Exists(Tools.BuildKitDocker) && await ProcessRuns.TryReadAsync(Tools.BuildKitDocker, "version", "--format", "{{.Client.Version}}").ConfigureAwait(false) is { } client)
         {
             versions["docker CLI " + Tools.BuildKitDocker] = client;
         }

@@ -18,7 +18,7 @@ internal static class Tools
     {
         foreach (var docker in new[] { "docker", BuildKitDocker }.Distinct())
         {
-            if (await Processes.TryReadAsync(docker, "buildx", "version").ConfigureAwait(false) is not null)
+            if (await ProcessRuns.TryReadAsync(docker, "buildx", "version").ConfigureAwait(false) is not null)
             {
                 return docker;
             }
@@ -28,5 +28,5 @@ internal static class Tools
     }
 
     public static async Task<string?> BuildxVersionAsync() =>
-        await BuildxDockerAsync().ConfigureAwait(false) is { } docker ? await Processes.TryReadAsync(docker, "buildx", "version").ConfigureAwait(false) : null;
+        await BuildxDockerAsync().ConfigureAwait(false) is { } docker ? await ProcessRuns.TryReadAsync(docker, "buildx", "version").ConfigureAwait(false) : null;
 }

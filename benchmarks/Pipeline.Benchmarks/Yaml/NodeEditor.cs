@@ -17,14 +17,14 @@ internal static class NodeEditor
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "yaml")))
         {
             log($"Installing the npm yaml package into {ScriptFolder}/node_modules ...");
-            await Processes.RunAsync("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock"], folder, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await ProcessRuns.RunAsync("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock"], folder, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Runs the script with <paramref name="rounds"/> rounds; returns each round's milliseconds and the process's wall time.</summary>
     public static async Task<(List<double> Rounds, TimeSpan Process)> RunAsync(string root, string tree, string plan, string output, int rounds, CancellationToken cancellationToken)
     {
-        var outcome = await Processes.RunAsync("node", ["edit.mjs", tree, plan, output, rounds.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+        var outcome = await ProcessRuns.RunAsync("node", ["edit.mjs", tree, plan, output, rounds.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             Path.Combine(root, ScriptFolder), cancellationToken: cancellationToken).ConfigureAwait(false);
         var report = JsonSerializer.Deserialize(outcome.Output.Trim().Split('\n')[^1], BenchmarkJson.Default.NodeReport)
             ?? throw new BenchmarkException("node edit.mjs printed no report.");

@@ -85,7 +85,7 @@ internal sealed class YamlSuite : ISuite
             foreach (var side in run % 2 == 0 ? new[] { Ours, Theirs } : [Theirs, Ours])
             {
                 var elapsed = side == Ours
-                    ? (await Processes.RunAsync("dotnet", [self, "edit", tree, plan, oursOut], cancellationToken: cancellationToken).ConfigureAwait(false)).Elapsed
+                    ? (await ProcessRuns.RunAsync("dotnet", [self, "edit", tree, plan, oursOut], cancellationToken: cancellationToken).ConfigureAwait(false)).Elapsed
                     : (await NodeEditor.RunAsync(settings.Root, tree, plan, theirsOut, 1, cancellationToken).ConfigureAwait(false)).Process;
                 samples.Add($"yaml/{side}/{name}/cold", "ms", elapsed.TotalMilliseconds);
             }

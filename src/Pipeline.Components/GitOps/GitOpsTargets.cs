@@ -67,7 +67,7 @@ internal static class GitOpsTargets
             return checkout;
         Log.Information($"The image was built from {builtFrom[..Math.Min(12, builtFrom.Length)]}; the checkout is at {checkout.ShortCommit}. The promotion names the image's commit.");
         var message = await ProcessRunner.RunAsync(new ProcessRequest("git", ["log", "-1", "--format=%s", builtFrom])
-            { WorkingDirectory = build.RootDirectory, LogOutput = false, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
+            { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
         return checkout with { Commit = builtFrom, Message = message.ExitCode == 0 ? message.StandardOutput.Trim() : null, IsDirty = false };
     }
 

@@ -88,7 +88,7 @@ internal static class ImageTargets
         }
 
         var result = await ProcessRunner.RunAsync(new ProcessRequest("git", ["log", "-1", "--format=%ct", commit])
-            { WorkingDirectory = build.RootDirectory, LogOutput = false, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
+            { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
         return result.ExitCode == 0 && long.TryParse(result.StandardOutput.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var committed)
             ? DateTimeOffset.FromUnixTimeSeconds(committed)
             : null;
@@ -96,7 +96,7 @@ internal static class ImageTargets
 
     private static RegistryCredential? Credential(IHazImage build) =>
         build.RegistryPassword is { Length: > 0 } password
-            ? new RegistryCredential(build.RegistryUsername ?? "token", new SecretValue(password), "--registry-password")
+            ? new RegistryCredential(build.RegistryUsername ?? "token", new Secret(password), "--registry-password")
             : null;
 
     private static MultiPlatformImageBuilder Builder(IHazImage build) => new(new ImageBuilderOptions

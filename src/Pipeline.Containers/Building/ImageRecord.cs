@@ -64,11 +64,8 @@ internal sealed record ImageRecord(
 
         // Written beside and moved into place, so a failure never leaves half a record that a later job would trust.
         var partial = path + ".partial";
-        await using (var stream = File.Create(partial))
-        {
-            await JsonSerializer.SerializeAsync(stream, this, ImageRecordJsonContext.Default.ImageRecord, cancellationToken).ConfigureAwait(false);
-        }
-
+        var json = JsonSerializer.Serialize(this, ImageRecordJsonContext.Default.ImageRecord);
+        await File.WriteAllTextAsync(partial, SecretRegistry.Shared.Redact(json), cancellationToken).ConfigureAwait(false);
         File.Move(partial, path, overwrite: true);
     }
 

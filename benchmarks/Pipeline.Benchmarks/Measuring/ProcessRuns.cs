@@ -9,7 +9,7 @@ internal sealed record ProcessOutcome(int ExitCode, string Output, string Error,
 /// The one place the benchmarks start processes (docker, git, node, dotnet, build.sh): arguments as a list, never a
 /// shell string, output captured, and a failure that names the command and its error output.
 /// </summary>
-internal static class Processes
+internal static class ProcessRuns
 {
     public static async Task<ProcessOutcome> RunAsync(
         string program,
@@ -19,52 +19,29 @@ internal static class Processes
         bool check = true,
         CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo(program)
+        var request = new ProcessRequest(program, [.. arguments])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
             WorkingDirectory = directory ?? Environment.CurrentDirectory,
+            Environment = environment ?? new Dictionary<string, string?>(),
+            ThrowOnFailure = false,
         };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}; is it installed and on PATH?");
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        ProcessResult result;
         try
         {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            result = await ProcessRunner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (ProcessException exception)
         {
-            process.Kill(entireProcessTree: true);
-            throw;
+            throw new BenchmarkException(exception.Message);
         }
 
         clock.Stop();
-        var outcome = new ProcessOutcome(process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false), clock.Elapsed);
+        var outcome = new ProcessOutcome(result.ExitCode, result.StandardOutput, result.StandardError, clock.Elapsed);
         if (check && outcome.ExitCode != 0)
         {
             throw new BenchmarkException(
-                $"{program} {string.Join(' ', start.ArgumentList)} exited with {outcome.ExitCode}: {Tail(outcome.Error.Length > 0 ? outcome.Error : outcome.Output)}");
+                $"{result.CommandLine} exited with {outcome.ExitCode}: {Tail(outcome.Error.Length > 0 ? outcome.Error : outcome.Output)}");
         }
 
         return outcome;
@@ -78,7 +55,7 @@ internal static class Processes
             var outcome = await RunAsync(program, arguments, check: false).ConfigureAwait(false);
             return outcome.ExitCode == 0 ? outcome.Output.Trim() : null;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (BenchmarkException)
         {
             return null;
         }
