@@ -49,6 +49,10 @@ public interface IHazGitOps : IHazGitHubAccess
     [Parameter("Seconds a promotion keeps re-reading and re-applying while the GitOps branch is busy or GitHub fails for a moment (default 600).")]
     int? PromotionBudget => TryGetValue<int?>();
 
+    /// <summary>Promote without resolving the pinned digest in the registry (when it cannot be reached); the output says it was not checked.</summary>
+    [Parameter("Promote without checking the pinned image in the registry (its digest, media type and platforms); the output says it was not checked.")]
+    bool NoVerifyImage => TryGetValue<bool?>() ?? false;
+
     /// <summary>The pinned image to promote instead of <c>artifacts/image.json</c>.</summary>
     [Parameter("The pinned image to promote, repo:tag@sha256:... (default: artifacts/image.json from CaptureDigest).")]
     string? ImageReference => TryGetValue<string>();
