@@ -71,19 +71,27 @@ compile() {
   for v in $installed; do sdk_matches "$v" && found=$v; done
   [ -n "$found" ] || no_sdk "; installed: ${installed:-none}"
   mkdir -p "$OUT"
-  project_dirs > "$DIRS"
-  inputs=$(fingerprint)
-  echo "Compiling the build project (its inputs changed)..." >&2
-  if ! log=$(dotnet build "$PROJECT" -o "$OUT" -nologo -v q -clp:NoSummary 2>&1); then
-    echo "$log" >&2
-    fail "the build project did not compile (errors above)."
+  # Builds started at the same time in one checkout compile one after the other; a build that waited finds the
+  # project compiled by the one before it and compiles nothing.
+  exec 9>"$OUT/compile.lock"
+  if command -v flock >/dev/null 2>&1; then flock 9; fi
+  if stale; then
+    project_dirs > "$DIRS"
+    inputs=$(fingerprint)
+    echo "Compiling the build project (its inputs changed)..." >&2
+    if ! log=$(dotnet build "$PROJECT" -o "$OUT" -nologo -v q -clp:NoSummary 2>&1); then
+      echo "$log" >&2
+      fail "the build project did not compile (errors above)."
+    fi
+    echo "$inputs" > "$STAMP"
   fi
+  exec 9>&-
 }
 
 DIRS="$OUT/inputs.dirs"
-if [ ! -f "$DLL" ] || [ ! -f "$STAMP" ] || [ ! -f "$DIRS" ] || [ "$(< "$STAMP")" != "$(fingerprint)" ]; then
+stale() { [ ! -f "$DLL" ] || [ ! -f "$STAMP" ] || [ ! -f "$DIRS" ] || [ "$(< "$STAMP")" != "$(fingerprint)" ]; }
+if stale; then
   compile
-  echo "$inputs" > "$STAMP"
 fi
 
 command -v dotnet >/dev/null 2>&1 || no_sdk ", but 'dotnet' is not on PATH"

@@ -34,6 +34,29 @@ public sealed class ContinueTests : IDisposable
         second.Ran.Should().Equal("Compile", "Publish");
     }
 
+    [Fact]
+    public async Task Builds_running_at_once_in_one_checkout_all_record_their_attempt_whole()
+    {
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
+        {
+            using var output = new StringWriter();
+            var outcome = await BuildEngine.RunAsync(new FlakyOnceBuild(), new BuildInvocation(["Publish", "--label", $"run-{i}"])
+            {
+                Output = output,
+                WorkingDirectory = _harness.Root,
+                IsTerminal = false,
+                Environment = _harness.Environment,
+            });
+            return (outcome.ExitCode, Output: output.ToString());
+        })));
+
+        outcomes.Should().OnlyContain(o => o.ExitCode == 0 && !o.Output.Contains("IOException", StringComparison.Ordinal));
+        var temp = Path.Combine(_harness.Root, ".nuke", "temp");
+        using var state = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(temp, "build-attempt.json")));
+        state.RootElement.GetProperty("succeeded").EnumerateArray().Select(e => e.GetString()).Should().Equal("Compile", "Publish");
+        Directory.GetFiles(temp, "*.tmp").Should().BeEmpty("every temporary file was renamed into place");
+    }
+
     public sealed class FlakyOnceBuild : RecordingBuild
     {
         [Parameter("A label.")]

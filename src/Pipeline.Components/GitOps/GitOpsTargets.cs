@@ -91,10 +91,18 @@ internal static class GitOpsTargets
             AllowMovedSource = build.AllowMovedSource,
             Rollback = build.Rollback,
             CiRunUrl = source?.RunUrl,
+            Retry = RetryOptions(build),
             Credentials = GitHubCredentials.From(build),
             SourceHistory = source is null ? null : await SourceHistories.ForAsync(build, source, cancellationToken).ConfigureAwait(false),
         };
     }
+
+    private static PromotionRetryOptions RetryOptions(IHazGitOps build) => build.PromotionBudget switch
+    {
+        null => new PromotionRetryOptions(),
+        > 0 and var seconds => new PromotionRetryOptions { Budget = TimeSpan.FromSeconds(seconds) },
+        var seconds => throw new BuildException($"--promotion-budget {seconds} is not a number of seconds above 0; give how long a promotion may keep retrying, e.g. --promotion-budget 600."),
+    };
 
     private static string? SourceRepository(IPipelineBuild build, SourceRevision source) =>
         build.EnvironmentVariables.TryGetValue("GITHUB_REPOSITORY", out var repository) && repository.Length > 0 ? repository : source.RepositoryUrl;

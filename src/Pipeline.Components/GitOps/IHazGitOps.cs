@@ -42,6 +42,13 @@ public interface IHazGitOps : IHazGitHubAccess
     [Parameter("Allow replacing a pin that was built from a newer source commit.")]
     bool Rollback => TryGetValue<bool?>() ?? false;
 
+    /// <summary>
+    /// Seconds a promotion keeps re-reading and re-applying while the GitOps branch is busy or GitHub fails for a moment;
+    /// null for <see cref="PromotionRetryOptions.DefaultBudget"/> (600).
+    /// </summary>
+    [Parameter("Seconds a promotion keeps re-reading and re-applying while the GitOps branch is busy or GitHub fails for a moment (default 600).")]
+    int? PromotionBudget => TryGetValue<int?>();
+
     /// <summary>Promote without resolving the pinned digest in the registry (when it cannot be reached); the output says it was not checked.</summary>
     [Parameter("Promote without checking the pinned image in the registry (its digest, media type and platforms); the output says it was not checked.")]
     bool NoVerifyImage => TryGetValue<bool?>() ?? false;

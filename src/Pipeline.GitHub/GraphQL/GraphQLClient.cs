@@ -30,7 +30,8 @@ internal sealed class GraphQLClient(GitHubConnection connection) : IGraphQLClien
                 : null;
         }
 
-        return new BranchSnapshot(branch, target.GetProperty("oid").GetString()!, files);
+        var tree = target.TryGetProperty("tree", out var t2) && t2.ValueKind == JsonValueKind.Object && t2.TryGetProperty("oid", out var treeOid) ? treeOid.GetString() : null;
+        return new BranchSnapshot(branch, target.GetProperty("oid").GetString()!, files) { TreeOid = tree };
     }
 
     public async Task<CreatedCommit> CreateCommitOnBranchAsync(CommitOnBranch commit, CancellationToken cancellationToken = default)
@@ -117,7 +118,8 @@ internal sealed class GraphQLClient(GitHubConnection connection) : IGraphQLClien
         bool Flag(string name) => blob.ValueKind == JsonValueKind.Object && blob.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
         var text = blob.ValueKind == JsonValueKind.Object && blob.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         var size = blob.ValueKind == JsonValueKind.Object && blob.TryGetProperty("byteSize", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : 0;
-        return new FileSnapshot(path, oid, text, Flag("isBinary"), Flag("isTruncated"), size);
+        var mode = entry.TryGetProperty("mode", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt32() : (int?)null;
+        return new FileSnapshot(path, oid, text, Flag("isBinary"), Flag("isTruncated"), size) { Mode = mode };
     }
 
     private static GitHubNotFoundException NotFound(GitHubRequest request, string message) =>

@@ -40,7 +40,11 @@ public sealed record CreatedCommit(string Oid, string? Url);
 /// <param name="Branch">The branch.</param>
 /// <param name="HeadOid">The head commit the files were read from; pass it as <see cref="CommitOnBranch.ExpectedHeadOid"/>.</param>
 /// <param name="Files">Each requested path, mapped to its file, or to null when the commit has no such file.</param>
-public sealed record BranchSnapshot(string Branch, string HeadOid, IReadOnlyDictionary<string, FileSnapshot?> Files);
+public sealed record BranchSnapshot(string Branch, string HeadOid, IReadOnlyDictionary<string, FileSnapshot?> Files)
+{
+    /// <summary>The head commit's tree (the base of a new tree built with the git data API).</summary>
+    public string? TreeOid { get; init; }
+}
 
 /// <summary>A file read by GraphQL.</summary>
 /// <param name="Path">The path.</param>
@@ -49,7 +53,11 @@ public sealed record BranchSnapshot(string Branch, string HeadOid, IReadOnlyDict
 /// <param name="IsBinary">Whether GitHub considers the blob binary.</param>
 /// <param name="IsTruncated">Whether GitHub cut the text short (very large files); read those as blobs instead.</param>
 /// <param name="ByteSize">The blob size in bytes.</param>
-public sealed record FileSnapshot(string Path, string BlobOid, string? Text, bool IsBinary, bool IsTruncated, long ByteSize);
+public sealed record FileSnapshot(string Path, string BlobOid, string? Text, bool IsBinary, bool IsTruncated, long ByteSize)
+{
+    /// <summary>The git file mode as a number (<c>33188</c> is <c>100644</c>, <c>33261</c> is <c>100755</c>), when GitHub said.</summary>
+    public int? Mode { get; init; }
+}
 
 /// <summary>
 /// Auto-merge for a pull request (<c>enablePullRequestAutoMerge</c>): GitHub merges it once its required checks pass,

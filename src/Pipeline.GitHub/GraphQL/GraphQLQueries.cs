@@ -12,8 +12,8 @@ internal static class GraphQLQueries
         "mutation EnablePullRequestAutoMerge($input: EnablePullRequestAutoMergeInput!) { enablePullRequestAutoMerge(input: $input) { pullRequest { id } } }";
 
     /// <summary>
-    /// The branch head and each file at that very commit (<c>Commit.file</c>), so the head returned is exactly the
-    /// state the files came from. Paths travel as variables <c>$p0..$pN</c>, read back through aliases <c>f0..fN</c>.
+    /// The branch head, its tree, and each file at that very commit (<c>Commit.file</c>), so the head returned is exactly
+    /// the state the files came from. Paths travel as variables <c>$p0..$pN</c>, read back through aliases <c>f0..fN</c>.
     /// </summary>
     public static string ReadFiles(int count)
     {
@@ -23,19 +23,13 @@ internal static class GraphQLQueries
             query.Append(", $p").Append(i).Append(": String!");
         }
 
-        query.Append(") { repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid");
-        if (count > 0)
+        query.Append(") { repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid ... on Commit { tree { oid }");
+        for (var i = 0; i < count; i++)
         {
-            query.Append(" ... on Commit {");
-            for (var i = 0; i < count; i++)
-            {
-                query.Append(" f").Append(i).Append(": file(path: $p").Append(i)
-                    .Append(") { oid object { ... on Blob { text isBinary isTruncated byteSize } } }");
-            }
-
-            query.Append(" }");
+            query.Append(" f").Append(i).Append(": file(path: $p").Append(i)
+                .Append(") { oid mode object { ... on Blob { text isBinary isTruncated byteSize } } }");
         }
 
-        return query.Append(" } } } }").ToString();
+        return query.Append(" } } } } }").ToString();
     }
 }

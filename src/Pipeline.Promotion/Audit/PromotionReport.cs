@@ -31,16 +31,27 @@ public sealed record PromotionReport(string? Image, IReadOnlyList<PromotionResul
         JsonSerializer.Deserialize(json, PromotionJsonContext.Default.PromotionReport)
         ?? throw new PromotionException("The promotion report is empty; expected the JSON written by PromotionReport.WriteAsync.");
 
-    /// <summary>Writes the JSON to <paramref name="path"/> (<c>artifacts/promotion.json</c>), creating the folder.</summary>
+    /// <summary>
+    /// Writes the JSON to <paramref name="path"/> (<c>artifacts/promotion.json</c>), creating the folder. The file is
+    /// written beside the target and renamed over it, so builds running at once in one checkout never leave a file of
+    /// mixed halves: the last to finish wins whole.
+    /// </summary>
     public async Task WriteAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
         {
-            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(temporary, SecretRegistry.Shared.Redact(ToJson()) + "\n", cancellationToken).ConfigureAwait(false);
+            File.Move(temporary, full, overwrite: true);
         }
-
-        await File.WriteAllTextAsync(path, SecretRegistry.Shared.Redact(ToJson()) + "\n", cancellationToken).ConfigureAwait(false);
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     /// <summary>Reads <c>promotion.json</c>.</summary>

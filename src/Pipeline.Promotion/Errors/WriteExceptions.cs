@@ -36,7 +36,7 @@ public sealed class ProtectedBranchException : PromotionException
     public string Branch { get; }
 }
 
-/// <summary>Retries after write conflicts were used up; nothing of this promotion was written.</summary>
+/// <summary>The retry budget ran out while the branch kept moving (or kept failing); nothing of this promotion was written.</summary>
 public sealed class PromotionConflictException : PromotionException
 {
     /// <summary>Creates the exception.</summary>
@@ -47,11 +47,25 @@ public sealed class PromotionConflictException : PromotionException
         Attempts = attempts;
     }
 
+    /// <summary>Creates the exception with how long the promotion tried and the head its last attempt was based on.</summary>
+    public PromotionConflictException(string branch, int attempts, TimeSpan elapsed, string? lastHead, string message, Exception? innerException = null)
+        : this(branch, attempts, message, innerException)
+    {
+        Elapsed = elapsed;
+        LastHead = lastHead;
+    }
+
     /// <summary>The branch.</summary>
     public string Branch { get; }
 
     /// <summary>How many times the promotion was read, applied and written.</summary>
     public int Attempts { get; }
+
+    /// <summary>How long it kept trying (work and waits).</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>The branch head the last attempt read, when it got that far.</summary>
+    public string? LastHead { get; }
 }
 
 /// <summary>A git command failed; <see cref="Arguments"/> and <see cref="StandardError"/> say how (never with a credential).</summary>
@@ -74,4 +88,10 @@ public sealed class PromotionGitException : PromotionException
 
     /// <summary>What git printed on standard error.</summary>
     public string StandardError { get; }
+
+    /// <summary>
+    /// Whether the remote failed for a moment (a 5xx or 429 answer, a dropped connection), so that the same command
+    /// may work later; false for a refusal that will not change by itself (credentials, a missing repository).
+    /// </summary>
+    public bool IsTransient { get; init; }
 }

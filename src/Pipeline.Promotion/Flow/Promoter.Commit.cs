@@ -4,21 +4,36 @@ namespace Pipeline.Promotion;
 
 public sealed partial class Promoter
 {
-    /// <summary>Direct commit: read, apply, guard, write; on a conflict read again and re-apply to the new head.</summary>
-    private Task<PromotionResult> CommitAsync(PromotionContext context, CancellationToken cancellationToken) =>
-        WithRetriesAsync(context, context.Branch, async attempt =>
+    /// <summary>
+    /// Direct commit: read, apply, guard, write; on a conflict read again and re-apply to the new head. The first attempt
+    /// reads through <paramref name="view"/>, which holds what the environments before this one read and wrote.
+    /// </summary>
+    private Task<PromotionResult> CommitAsync(PromotionContext context, BranchView view, CancellationToken cancellationToken) =>
+        WithRetriesAsync(context, context.Branch, beyondRaces: true, async attempt =>
         {
             var writer = context.Writer;
-            var snapshot = await writer.ReadAsync(context.Branch, context.Environment.Paths, cancellationToken).ConfigureAwait(false);
+            var snapshot = await view.ReadAsync(writer, context.Environment.Paths, fresh: attempt.Number > 1, cancellationToken).ConfigureAwait(false);
+            attempt.Head = snapshot.HeadSha;
             var edits = EnvironmentEdits.Apply(snapshot, context.Environment, context.Image, writer.Repository);
             CheckWritable(writer, edits);
-            var result = Result(context, edits) with { Attempts = attempt };
+            var result = Result(context, edits) with { Attempts = attempt.Number };
             if (!edits.Changed)
             {
+                if (attempt.PreviousWriteUncertain && await FindOwnCommitAsync(context, snapshot, cancellationToken).ConfigureAwait(false) is { } own)
+                {
+                    return result with
+                    {
+                        Status = PromotionStatus.Committed,
+                        CommitSha = own,
+                        Message = context.Message().Text,
+                        Notes = [$"The answer to an earlier attempt's write was lost; its commit {own} is on {context.Branch}, so it was not written again."],
+                    };
+                }
+
                 return result with
                 {
                     Status = PromotionStatus.AlreadyPromoted,
-                    Reason = $"{context.Branch} already pins {context.Image}" + (snapshot.HeadSha is { } h ? $" at {h}" : "") + "; nothing was written.",
+                    Reason = $"already promoted: {context.Branch} already pins {context.Image}" + (snapshot.HeadSha is { } h ? $" at {h}" : "") + "; nothing was written.",
                 };
             }
 
@@ -37,7 +52,10 @@ public sealed partial class Promoter
 
             try
             {
+                attempt.Writing = true;
                 var sha = await writer.CommitAsync(snapshot, edits.Contents, message, cancellationToken).ConfigureAwait(false);
+                attempt.Writing = false;
+                view.Committed(snapshot, sha, edits.Contents);
                 Log.LogInformation("Promoted {App}/{Environment}: {Commit}", context.App.Name, context.Environment.Name, sha ?? "(files written)");
                 return result with { Status = sha is null ? PromotionStatus.Written : PromotionStatus.Committed, CommitSha = sha };
             }
@@ -48,30 +66,34 @@ public sealed partial class Promoter
                     [$"Branch protection refused the direct commit to {context.Branch} ({exception.Message}); opened a pull request instead (fallbackToPullRequest)."],
                     cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception) when (attempt.Writing)
+            {
+                view.Forget();
+                throw;
+            }
         }, cancellationToken);
 
-    private async Task<PromotionResult> WithRetriesAsync(PromotionContext context, string branch, Func<int, Task<PromotionResult>> attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// After a write that got no clear answer, the pin found in place may be that write's own commit: the newest commits
+    /// that changed the environment's files are searched for this promotion's exact message.
+    /// </summary>
+    private static async Task<string?> FindOwnCommitAsync(PromotionContext context, RepositorySnapshot snapshot, CancellationToken cancellationToken)
     {
-        var retry = context.Request.Retry;
-        for (var number = 1; ; number++)
+        if (snapshot.HeadSha is not { } head)
         {
-            try
+            return null;
+        }
+
+        var message = context.Message().Text.TrimEnd('\n');
+        await foreach (var commit in context.Writer.ReadHistoryAsync(head, context.Environment.Paths, 20, cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(commit.Message.TrimEnd('\n'), message, StringComparison.Ordinal))
             {
-                return await attempt(number).ConfigureAwait(false);
-            }
-            catch (WriteConflictException conflict) when (number < retry.MaxAttempts)
-            {
-                var delay = retry.DelayFor(number, _options.Random);
-                Log.LogInformation("{Branch} moved during attempt {Attempt} ({Reason}); re-reading after {Delay} ms", branch, number, conflict.Message, (int)delay.TotalMilliseconds);
-                await _options.Delay(delay, cancellationToken).ConfigureAwait(false);
-            }
-            catch (WriteConflictException conflict)
-            {
-                throw new PromotionConflictException(branch, number,
-                    $"{context.App.Name}/{context.Environment.Name}: {branch} kept moving; gave up after {number} attempts, nothing of this promotion was written. "
-                    + "Run the promotion again, or raise PromotionRetryOptions.MaxAttempts.", conflict);
+                return commit.Sha;
             }
         }
+
+        return null;
     }
 
     private static PromotionResult Result(PromotionContext context, EnvironmentEdits edits) =>
@@ -90,7 +112,7 @@ public sealed partial class Promoter
         return writer.Method switch
         {
             WriteMethod.GraphQL => $"commit {files} on {branch} with createCommitOnBranch, expectedHeadOid {head}",
-            WriteMethod.GitData => $"create blobs, a tree and a commit on {head}, then fast-forward {branch} to it ({files})",
+            WriteMethod.GitData => $"create a tree with the files inline and a commit on {head}, then fast-forward {branch} to it ({files})",
             WriteMethod.Contents => $"PUT {files} on {branch}, guarded by the file's blob sha",
             WriteMethod.Git => $"commit {files} on {head} and push it to {branch} without force",
             _ => $"write {files} in place",

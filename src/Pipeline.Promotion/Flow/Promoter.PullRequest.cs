@@ -18,12 +18,13 @@ public sealed partial class Promoter
         var repository = context.Connection.Repository!;
         var writer = context.Writer;
         var prBranch = context.PullRequestBranch();
-        return WithRetriesAsync(context, prBranch, async attempt =>
+        return WithRetriesAsync(context, prBranch, beyondRaces: false, async attempt =>
         {
             var baseSnapshot = await writer.ReadAsync(context.Branch, context.Environment.Paths, cancellationToken).ConfigureAwait(false);
+            attempt.Head = baseSnapshot.HeadSha;
             var edits = EnvironmentEdits.Apply(baseSnapshot, context.Environment, context.Image, writer.Repository);
             CheckWritable(writer, edits);
-            var result = Result(context, edits) with { Attempts = attempt, PullRequestBranch = prBranch, Notes = notes };
+            var result = Result(context, edits) with { Attempts = attempt.Number, PullRequestBranch = prBranch, Notes = notes };
             if (!edits.Changed)
             {
                 return result with { Status = PromotionStatus.AlreadyPromoted, Reason = $"{context.Branch} already pins {context.Image}; no pull request needed." };
@@ -149,9 +150,7 @@ public sealed partial class Promoter
     {
         if (writer.Method == WriteMethod.Contents && edits.Contents.Count > 1)
         {
-            throw new PromotionRequestException(
-                $"The contents write method commits one file at a time, but this promotion changes {edits.Contents.Count} files "
-                + $"({string.Join(", ", edits.Contents.Select(c => c.Path))}) that must land in one commit. Use --write-method graphql or git-data.");
+            throw new PromotionRequestException(Writers.ContentsWriter.OneFilePerCommit(edits.Contents.Select(c => c.Path).ToList()));
         }
     }
 

@@ -52,6 +52,9 @@ public sealed partial class Promoter(PromoterOptions? options = null)
 
         var notes = await CheckSourceMovedAsync(request, cancellationToken).ConfigureAwait(false);
         var results = new List<PromotionResult>(notRouted);
+
+        // One read for the files of every environment committed to; each commit then leaves the next one its state.
+        var view = new BranchView(branch, selected.Where(s => s.Environment.Mode != PromotionMode.PullRequest).SelectMany(s => s.Environment.Paths).Distinct(StringComparer.Ordinal).ToList());
         foreach (var (app, environment) in selected)
         {
             var context = new PromotionContext(request, app, environment, image, connection, branch);
@@ -59,7 +62,7 @@ public sealed partial class Promoter(PromoterOptions? options = null)
                 image, app.Name, environment.Name, connection.Describe, branch, method.ToName(), environment.Mode);
             var result = environment.Mode == PromotionMode.PullRequest
                 ? await PullRequestAsync(context, [], cancellationToken).ConfigureAwait(false)
-                : await CommitAsync(context, cancellationToken).ConfigureAwait(false);
+                : await CommitAsync(context, view, cancellationToken).ConfigureAwait(false);
             results.Add(result with { Notes = [.. notes, .. result.Notes] });
         }
 
@@ -94,7 +97,10 @@ public sealed partial class Promoter(PromoterOptions? options = null)
             return PromotionSpec.Load(path);
         }
 
-        var snapshot = await connection.Writer.ReadAsync(branch, [PromotionSpec.DefaultFileName], cancellationToken).ConfigureAwait(false);
+        // The spec read rides out the same failures as an attempt does, under the same budget.
+        var scope = new RetryScope("the spec " + PromotionSpec.DefaultFileName, connection.Describe, branch, request.Retry);
+        var snapshot = await RetryAsync(scope, beyondRaces: true,
+            _ => connection.Writer.ReadAsync(branch, [PromotionSpec.DefaultFileName], cancellationToken), cancellationToken).ConfigureAwait(false);
         var file = snapshot.Files[PromotionSpec.DefaultFileName]
             ?? throw new PromotionRequestException(
                 $"No promotion spec was given and {connection.Describe} has no {PromotionSpec.DefaultFileName} on {branch}; pass --promotion-spec or add the file.");

@@ -16,11 +16,17 @@ public sealed record PromoterOptions
     /// <summary>Adjusts the options of every GitHub client the promoter creates (retries, clock, user agent).</summary>
     public Func<GitHubClientOptions, GitHubClientOptions> ConfigureGitHub { get; init; } = o => o;
 
-    /// <summary>Waits between conflict retries; tests pass one that records instead of sleeping.</summary>
+    /// <summary>Waits between retries; tests pass one that records instead of sleeping (the budget counts the waits asked for).</summary>
     public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = Task.Delay;
 
     /// <summary>The source of retry jitter.</summary>
     public Random Random { get; init; } = Random.Shared;
+
+    /// <summary>
+    /// Keeps promoters of this process from racing each other on one branch; <see cref="PromotionQueue.Shared"/> by
+    /// default, null for none (each promoter then behaves as if it ran in a process of its own).
+    /// </summary>
+    public PromotionQueue? Queue { get; init; } = PromotionQueue.Shared;
 
     /// <summary>
     /// Checks a dispatched image before anything is read or written for it (the digest in the registry, its media type

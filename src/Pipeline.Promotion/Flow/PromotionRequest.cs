@@ -62,7 +62,7 @@ public sealed record PromotionRequest(PromotionTarget Target)
     /// <summary>The <c>event_type</c> of a dispatch (<see cref="Promotion.WriteMethod.Dispatch"/>).</summary>
     public string DispatchEventType { get; init; } = PromotionDispatch.DefaultEventType;
 
-    /// <summary>Conflict retries.</summary>
+    /// <summary>How long to keep re-reading and re-applying while the branch is busy or GitHub fails for a moment.</summary>
     public PromotionRetryOptions Retry { get; init; } = new();
 
     /// <summary>
@@ -85,24 +85,4 @@ public sealed record PromotionSource(string? Repository, string? Commit)
 
     /// <summary>The source commit's message (its first line is used in templates).</summary>
     public string? Message { get; init; }
-}
-
-/// <summary>Bounded retries after write conflicts, with jitter.</summary>
-public sealed record PromotionRetryOptions
-{
-    /// <summary>Attempts in all, the first included. Default 5.</summary>
-    public int MaxAttempts { get; init; } = 5;
-
-    /// <summary>The first delay; it doubles each time, with up to 50% random jitter added. Default 250 ms.</summary>
-    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>The longest delay. Default 5 s.</summary>
-    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(5);
-
-    internal TimeSpan DelayFor(int attempt, Random random)
-    {
-        var exponential = BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempt - 1));
-        var capped = Math.Min(exponential, MaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (1 + (random.NextDouble() * 0.5)));
-    }
 }

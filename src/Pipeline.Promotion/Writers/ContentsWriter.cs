@@ -3,9 +3,10 @@ using Pipeline.GitHub;
 namespace Pipeline.Promotion.Writers;
 
 /// <summary>
-/// The contents API: one file per commit, guarded by the file's blob sha. A promotion that changes two or more
-/// files of an environment is refused before anything is written, since they could not land in one commit;
-/// an environment with several files whose promotion changes only one of them is accepted.
+/// The contents API writes one file per commit (<c>PUT /contents/{path}</c>, guarded by the file's blob sha), so a
+/// promotion that changes two or more files of an environment is refused before anything is written: they could not
+/// land in one commit. Use graphql or git-data for those; an environment with several files whose promotion changes only
+/// one of them is accepted. Reads cost one request per file, on top of the branch head.
 /// </summary>
 internal sealed class ContentsWriter(IGitHubClient client, RepositoryId repository) : GitHubWriter(client, repository)
 {
@@ -35,9 +36,7 @@ internal sealed class ContentsWriter(IGitHubClient client, RepositoryId reposito
     {
         if (files.Count != 1)
         {
-            throw new PromotionException(
-                $"The contents write method commits one file at a time, but this promotion changes {files.Count} files "
-                + $"({string.Join(", ", files.Select(f => f.Path))}) that must land in one commit. Use --write-method graphql or git-data.");
+            throw new PromotionException(OneFilePerCommit(files.Select(f => f.Path).ToList()));
         }
 
         var file = files[0];
@@ -48,4 +47,10 @@ internal sealed class ContentsWriter(IGitHubClient client, RepositoryId reposito
         };
         return (await Client.Contents.PutFileAsync(Id, write, cancellationToken).ConfigureAwait(false)).CommitSha;
     }
+
+    /// <summary>Why the contents writer refuses a promotion of several files, and which writer to use instead.</summary>
+    public static string OneFilePerCommit(IReadOnlyList<string> paths) =>
+        $"The contents writer writes one file per commit, but this promotion changes {paths.Count} files ({string.Join(", ", paths)}) "
+        + "that must land in one commit. Use --write-method GraphQL (one commit, one query and one mutation whatever the number of files) "
+        + "or GitData (one commit, four requests); nothing was written.";
 }

@@ -33,7 +33,7 @@ internal sealed partial class GitWriter
                 return null;
             }
 
-            throw GitProcess.Failure(arguments, result);
+            throw RemoteFailure(arguments, result, branch);
         }
 
         return (await _git.RunAsync(["rev-parse", local], cancellationToken: cancellationToken).ConfigureAwait(false)).Text;
@@ -60,30 +60,40 @@ internal sealed partial class GitWriter
         await InitAsync(cancellationToken).ConfigureAwait(false);
         string[] arguments = ["push", "--porcelain", _url, $"{sha}:refs/heads/{branch}"];
         var result = await _git.RunAsync(arguments, check: false, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (result.ExitCode == 0)
+        if (result.ExitCode != 0)
         {
-            return;
+            throw RemoteFailure(arguments, result, branch, expectedHead);
         }
-
-        var output = result.Text + "\n" + result.StandardError;
-        if (output.Contains("GH006", StringComparison.Ordinal) || output.Contains("protected branch", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ProtectedBranchException(Repository, branch,
-                $"{Repository}: branch {branch} is protected and refused the push ({FirstLine(result.StandardError)}). Use mode: pull-request, "
-                + "set fallbackToPullRequest: true, or let the pushing identity bypass the protection.");
-        }
-
-        if (output.Contains("[rejected]", StringComparison.Ordinal) || output.Contains("fetch first", StringComparison.Ordinal)
-            || output.Contains("non-fast-forward", StringComparison.Ordinal) || output.Contains("stale info", StringComparison.Ordinal))
-        {
-            throw new WriteConflictException(branch, expectedHead,
-                $"{Repository} {branch} moved since {expectedHead} was fetched: the push is not a fast-forward. Re-read and re-apply.");
-        }
-
-        throw GitProcess.Failure(arguments, result);
     }
 
-    private static string FirstLine(string text) =>
+    /// <summary>The exception for a failed push or fetch, by what git says happened (<see cref="GitRemoteFailure"/>).</summary>
+    private PromotionException RemoteFailure(string[] arguments, GitResult result, string branch, string? expectedHead = null)
+    {
+        var output = result.Text + "\n" + result.StandardError;
+        var reason = GitRemoteFailure.Reason(result.StandardError.Length > 0 ? result.StandardError : output);
+        var command = string.Join(' ', arguments);
+        return GitRemoteFailure.Classify(output) switch
+        {
+            GitRemoteFailureKind.LostRace => new WriteConflictException(branch, expectedHead,
+                $"{Repository} {branch} moved since {expectedHead ?? "it"} was fetched ({reason}); fetch again and re-apply."),
+            GitRemoteFailureKind.ProtectedBranch => new ProtectedBranchException(Repository, branch,
+                $"{Repository}: branch {branch} is protected and refused the push ({ProtectionLine(result.StandardError)}). Not retried: use mode: pull-request, "
+                + "set fallbackToPullRequest: true, or let the pushing identity bypass the protection."),
+            GitRemoteFailureKind.Authentication => new PromotionGitException(command, result.ExitCode, result.StandardError,
+                $"{Repository} refused the credentials for git {arguments[0]} ({reason}). Not retried: check that the token is set, not expired, "
+                + "and may write to the repository (contents: write); credential helpers and ~/.netrc are never used."),
+            GitRemoteFailureKind.MissingRepository => new PromotionGitException(command, result.ExitCode, result.StandardError,
+                $"{Repository} was not found by git {arguments[0]} ({reason}). Not retried: check the repository URL, and that the token can see the repository."),
+            GitRemoteFailureKind.Transient => new PromotionGitException(command, result.ExitCode, result.StandardError,
+                $"{Repository} failed for a moment during git {arguments[0]} ({reason}); the promotion fetches again and retries within its budget.")
+            {
+                IsTransient = true,
+            },
+            _ => GitProcess.Failure(arguments, result),
+        };
+    }
+
+    private static string ProtectionLine(string text) =>
         text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("GH006", StringComparison.Ordinal) || l.Contains("protected", StringComparison.OrdinalIgnoreCase))
         ?? text.Split('\n')[0].Trim();
 }

@@ -6,7 +6,8 @@ namespace Pipeline.Targets;
 
 /// <summary>
 /// Remembers which targets succeeded in the last invocation (<c>.nuke/temp/build-attempt.json</c>) so that
-/// <c>--continue</c> after a failure skips them when the invocation is otherwise identical.
+/// <c>--continue</c> after a failure skips them when the invocation is otherwise identical. Builds running at the same
+/// time in one checkout each replace the file whole (<see cref="AtomicFile"/>); the last one to finish is remembered.
 /// </summary>
 internal static class ContinueState
 {
@@ -17,12 +18,11 @@ internal static class ContinueState
 
     public static IReadOnlySet<string> Succeeded(AbsolutePath root, string fingerprint)
     {
-        var path = FilePath(root);
-        if (!path.FileExists())
+        if (AtomicFile.TryReadAllText(FilePath(root)) is not { } text)
             return new HashSet<string>();
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(text);
             var rootElement = document.RootElement;
             if (rootElement.GetProperty("fingerprint").GetString() != fingerprint)
                 return new HashSet<string>();
@@ -36,16 +36,18 @@ internal static class ContinueState
 
     public static void Save(AbsolutePath root, string fingerprint, IEnumerable<string> succeeded)
     {
-        var path = FilePath(root);
-        Directory.CreateDirectory(path.Parent!);
-        using var stream = File.Create(path);
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        writer.WriteStartObject();
-        writer.WriteString("fingerprint", fingerprint);
-        writer.WriteStartArray("succeeded");
-        foreach (var name in succeeded)
-            writer.WriteStringValue(name);
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        var names = succeeded.ToList();
+        AtomicFile.Write(FilePath(root), temporary =>
+        {
+            using var stream = File.Create(temporary);
+            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            writer.WriteStartObject();
+            writer.WriteString("fingerprint", fingerprint);
+            writer.WriteStartArray("succeeded");
+            foreach (var name in names)
+                writer.WriteStringValue(name);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
     }
 }

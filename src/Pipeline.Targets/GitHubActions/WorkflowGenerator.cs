@@ -36,10 +36,9 @@ internal static class WorkflowGenerator
         {
             var path = root / workflow.RelativePath;
             var text = Render(workflow, model);
-            if (path.FileExists() && File.ReadAllText(path) == text)
+            if (AtomicFile.TryReadAllText(path) == text)
                 continue;
-            Directory.CreateDirectory(path.Parent!);
-            File.WriteAllText(path, text);
+            AtomicFile.WriteAllText(path, text);
             Log.Information($"Updated {workflow.RelativePath} from the build.");
         }
     }

@@ -52,9 +52,9 @@ internal static class BuildSchema
             return;
         var path = directory / "build.schema.json";
         var schema = Generate(model);
-        if (path.FileExists() && File.ReadAllText(path) == schema)
+        if (AtomicFile.TryReadAllText(path) == schema)
             return;
-        File.WriteAllText(path, schema);
+        AtomicFile.WriteAllText(path, schema);
     }
 
     private static void WriteParameter(Utf8JsonWriter json, ParameterSpec parameter)

@@ -25,6 +25,8 @@ public sealed class GraphQLTests(ServerFixture github) : IClassFixture<ServerFix
         snapshot.Files["env/prod/values.yaml"]!.BlobOid.Should().Be(await github.GitAsync(repository, "rev-parse", "main:env/prod/values.yaml"));
         snapshot.Files["env/prod/kustomization.yaml"]!.Text.Should().Be(Files["env/prod/kustomization.yaml"]);
         snapshot.Files["missing.yaml"].Should().BeNull();
+        snapshot.TreeOid.Should().Be(await github.GitAsync(repository, "rev-parse", "main^{tree}"));
+        snapshot.Files["env/prod/values.yaml"]!.Mode.Should().Be(Convert.ToInt32("100644", 8));
         github.RequestsFor(repository).Should().BeEmpty("GraphQL goes to one endpoint");
         github.Server.RequestLog.Count(r => r.Path.EndsWith("/graphql", StringComparison.Ordinal)).Should().BeGreaterThan(0);
     }

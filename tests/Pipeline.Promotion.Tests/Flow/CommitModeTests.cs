@@ -78,7 +78,7 @@ public sealed class CommitModeTests(GitOpsServer github) : IClassFixture<GitOpsS
     }
 
     [Fact]
-    public async Task Retries_are_bounded_and_nothing_is_written_when_the_branch_keeps_moving()
+    public async Task A_branch_that_keeps_moving_stops_at_the_attempt_limit_and_nothing_is_written()
     {
         var repository = await github.RepositoryAsync(files: new Dictionary<string, string> { ["values.yaml"] = Values });
         var request = _promotions.Request(repository, Promotions.SimpleSpec(), Images.Pinned("ghcr.io/org/app", "1.3.0")) with
@@ -92,8 +92,9 @@ public sealed class CommitModeTests(GitOpsServer github) : IClassFixture<GitOpsS
 
         var error = (await act.Should().ThrowAsync<PromotionConflictException>()).Which;
         error.Attempts.Should().Be(3);
-        error.Message.Should().Contain("nothing of this promotion was written");
-        _promotions.Delays.Should().HaveCount(2).And.OnlyContain(d => d >= TimeSpan.FromMilliseconds(100) && d <= TimeSpan.FromMilliseconds(225));
+        error.LastHead.Should().NotBeNull();
+        error.Message.Should().Contain("after 3 attempt(s)").And.Contain("the limit of 3 attempts").And.Contain("Nothing of this promotion was written");
+        _promotions.Delays.Should().HaveCount(2).And.OnlyContain(d => d >= TimeSpan.FromMilliseconds(100) && d <= TimeSpan.FromMilliseconds(150));
         (await github.ShowTextAsync(repository, "main", "values.yaml")).Should().Contain("tag: \"1.0.0\"");
     }
 
@@ -170,7 +171,7 @@ public sealed class CommitModeTests(GitOpsServer github) : IClassFixture<GitOpsS
 
         var act = () => _promotions.Promoter().PromoteAsync(_promotions.Request(repository, spec, Images.Pinned("ghcr.io/org/app", "2"), WriteMethod.Contents));
 
-        (await act.Should().ThrowAsync<PromotionRequestException>()).WithMessage("*changes 2 files*Use --write-method graphql or git-data*");
+        (await act.Should().ThrowAsync<PromotionRequestException>()).WithMessage("*writes one file per commit*changes 2 files*Use --write-method GraphQL*or GitData*nothing was written*");
         (await github.HeadAsync(repository)).Should().Be(head);
     }
 

@@ -178,7 +178,7 @@ public sealed class WriterTests(GitOpsServer github) : IClassFixture<GitOpsServe
 
         var act = () => writer.CommitAsync(snapshot, [new FileContent("a.yaml", "a: 2\n"u8.ToArray()), new FileContent("b.yaml", "b: 2\n"u8.ToArray())], new CommitMessage("Both", ""));
 
-        (await act.Should().ThrowAsync<PromotionException>()).Which.Message.Should().Contain("graphql or git-data");
+        (await act.Should().ThrowAsync<PromotionException>()).Which.Message.Should().Contain("writes one file per commit").And.Contain("Use --write-method GraphQL").And.Contain("GitData");
         (await github.HeadAsync(repository)).Should().Be(head);
     }
 

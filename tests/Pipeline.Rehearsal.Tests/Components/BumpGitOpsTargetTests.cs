@@ -71,6 +71,43 @@ public sealed class BumpGitOpsTargetTests : IAsyncLifetime
         output.Should().Contain("--promote-tag 9.9-dev is not a tag of ghcr.io/acme/web");
     }
 
+    [Fact]
+    public async Task An_identical_rerun_exits_0_writes_no_commit_and_says_already_promoted()
+    {
+        await WriteImageRecordAsync(_gitops.Git("rev-parse", "HEAD"), ["abc1234", "1.2-dev"]);
+        var (first, firstOutput) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--promote-tag", "1.2-dev");
+        var head = await _gitops.ShowAsync("--no-patch", "--format=%H", "main");
+
+        var (again, output) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--promote-tag", "1.2-dev");
+
+        first.ExitCode.Should().Be(0, firstOutput);
+        again.ExitCode.Should().Be(0, output);
+        output.Should().Contain("already promoted").And.Contain("nothing was written");
+        (await _gitops.ShowAsync("--no-patch", "--format=%H", "main")).Should().Be(head);
+    }
+
+    [Fact]
+    public async Task The_promotion_budget_parameter_bounds_the_retries_and_the_error_says_so()
+    {
+        await WriteImageRecordAsync(_gitops.Git("rev-parse", "HEAD"), ["abc1234", "1.2-dev"]);
+        var head = await _gitops.ShowAsync("--no-patch", "--format=%H", "main");
+        _gitops.Server.Faults.Add(new Pipeline.Rehearsal.GitHub.Faults.Fault("PATCH", "/repos/acme/gitops/git/refs/**")
+        {
+            Status = 422,
+            Message = "Update is not a fast forward",
+            Times = int.MaxValue,
+        });
+
+        var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--promote-tag", "1.2-dev", "--write-method", "GitData", "--promotion-budget", "2");
+        var (invalid, invalidOutput) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--promote-tag", "1.2-dev", "--promotion-budget", "0");
+
+        outcome.ExitCode.Should().Be(BuildOutcome.Failure);
+        output.Should().Contain("gave up on main of acme/gitops").And.Contain("the budget of 2 s").And.Contain($"read head {head.Trim()}");
+        invalid.ExitCode.Should().Be(BuildOutcome.Failure);
+        invalidOutput.Should().Contain("--promotion-budget 0 is not a number of seconds above 0");
+        (await _gitops.ShowAsync("--no-patch", "--format=%H", "main")).Should().Be(head);
+    }
+
     private Task WriteImageRecordAsync(string commit, IReadOnlyList<string> tags) =>
         new PinnedImage("ghcr.io/acme/web", tags, Digest.Parse(IndexDigest), "application/vnd.oci.image.index.v1+json",
             [new PinnedPlatform(Platform.LinuxAmd64, Digest.Parse("sha256:" + new string('3', 64)), "application/vnd.oci.image.manifest.v1+json", 500)])

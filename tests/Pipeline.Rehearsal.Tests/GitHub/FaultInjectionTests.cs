@@ -37,6 +37,34 @@ public sealed class FaultInjectionTests
         served.Body["data"]!["viewer"]!["login"]!.GetValue<string>().Should().Be("octocat");
     }
 
+    [Fact]
+    public async Task A_fault_with_a_probability_hits_about_that_share_of_requests_repeatably_for_a_seed()
+    {
+        await using var f = await GitHubFixture.StartAsync();
+
+        async Task<List<int>> DrawAsync()
+        {
+            f.Server.Faults.Clear();
+            f.Server.Faults.Seed(11);
+            f.Server.Faults.Add(new Fault("GET", "/repos/acme/gitops/git/ref/**") { Status = 503, Probability = 0.25, Times = int.MaxValue });
+            var statuses = new List<int>();
+            for (var i = 0; i < 80; i++)
+            {
+                statuses.Add((await f.Api.GetAsync(GitHubFixture.Prefix + "/git/ref/heads/main")).Status);
+            }
+
+            return statuses;
+        }
+
+        var first = await DrawAsync();
+        var second = await DrawAsync();
+
+        first.Should().OnlyContain(s => s == 200 || s == 503);
+        first.Count(s => s == 503).Should().BeInRange(8, 32, "a quarter of 80 requests, give or take");
+        second.Should().Equal(first, "the same seed draws the same faults");
+        (await f.Api.GetAsync(GitHubFixture.Prefix)).Status.Should().Be(200, "other routes are not affected");
+    }
+
     [Theory]
     [InlineData(409)]
     [InlineData(422)]

@@ -28,4 +28,10 @@ public sealed record Fault(string Method, string Path)
 
     /// <summary>Also send <c>x-ratelimit-remaining: 0</c> and a reset time, as a primary rate limit does.</summary>
     public bool ExhaustRateLimit { get; init; }
+
+    /// <summary>
+    /// The chance (0 to 1) that a matching request is affected; a request the fault passes over does not use up one of
+    /// <see cref="Times"/>. Default 1: every matching request, until <see cref="Times"/> is used up.
+    /// </summary>
+    public double Probability { get; init; } = 1;
 }

@@ -4,6 +4,7 @@ namespace Pipeline.Rehearsal.GitHub.Faults;
 public sealed class FaultInjector
 {
     private readonly List<(Fault Fault, int Remaining)> _faults = [];
+    private Random _random = new();
 
     /// <summary>How many planned fault applications have not happened yet.</summary>
     public int Pending
@@ -45,6 +46,15 @@ public sealed class FaultInjector
     public void RateLimitNext(string method, string path, TimeSpan retryAfter, int times = 1) =>
         Add(new Fault(method, path) { Status = 429, Times = times, RetryAfter = retryAfter });
 
+    /// <summary>Makes the draws of faults with a <see cref="Fault.Probability"/> below 1 repeatable.</summary>
+    public void Seed(int seed)
+    {
+        lock (_faults)
+        {
+            _random = new Random(seed);
+        }
+    }
+
     /// <summary>Forgets every planned fault.</summary>
     public void Clear()
     {
@@ -64,6 +74,11 @@ public sealed class FaultInjector
                 if ((fault.Method == "*" || fault.Method.Equals(method, StringComparison.OrdinalIgnoreCase))
                     && PathPattern.Matches(fault.Path, path))
                 {
+                    if (fault.Probability < 1 && _random.NextDouble() >= fault.Probability)
+                    {
+                        continue;
+                    }
+
                     if (remaining == 1)
                     {
                         _faults.RemoveAt(i);

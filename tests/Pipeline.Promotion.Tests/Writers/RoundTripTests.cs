@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using Pipeline.GitHub;
+using Pipeline.Promotion.Tests.Support;
+using Pipeline.Promotion.Writers;
+
+namespace Pipeline.Promotion.Tests.Writers;
+
+/// <summary>
+/// Requests one promotion makes, counted in the local server's request log: the same for any number of files, and one
+/// read for any number of environments.
+/// </summary>
+public sealed class RoundTripTests(GitOpsServer github) : IClassFixture<GitOpsServer>
+{
+    private const string CrLf = "# windows\r\nimage:\r\n  tag: \"1.0\"\r\n";
+    private const string Bom = "\uFEFFimage:\n  tag: \"1.0\" # ünïcode\n";
+    private readonly Promotions _promotions = new(github);
+
+    [Theory]
+    [InlineData(WriteMethod.GraphQL, 1, false, 2)]
+    [InlineData(WriteMethod.GraphQL, 3, false, 2)]
+    [InlineData(WriteMethod.GraphQL, 10, false, 2)]
+    [InlineData(WriteMethod.GraphQL, 10, true, 3)]
+    [InlineData(WriteMethod.GitData, 1, false, 4)]
+    [InlineData(WriteMethod.GitData, 3, false, 4)]
+    [InlineData(WriteMethod.GitData, 10, false, 4)]
+    [InlineData(WriteMethod.GitData, 1, true, 5)]
+    [InlineData(WriteMethod.GitData, 10, true, 5)]
+    [InlineData(WriteMethod.Contents, 1, false, 3)]
+    [InlineData(WriteMethod.Contents, 1, true, 5)]
+    public async Task Promoting_N_files_takes_as_many_requests_for_1_3_or_10_files(WriteMethod method, int files, bool specInRepository, int expected)
+    {
+        var (repository, spec) = await SetUpAsync(files, environments: 1, specInRepository);
+        var request = _promotions.Request(repository, spec!, Images.Pinned("ghcr.io/org/app", "2.0"), method) with { Branch = "main", Spec = spec };
+
+        var requests = await CountAsync(() => _promotions.Promoter().PromoteAsync(request));
+
+        requests.Count.Should().Be(expected, string.Join("\n", requests.Select(r => $"{r.Method} {r.Path}")));
+        requests.Should().NotContain(r => r.Path.EndsWith("/git/blobs", StringComparison.Ordinal), "text goes inline in the tree");
+        for (var i = 0; i < files; i++)
+        {
+            (await github.ShowTextAsync(repository, "main", FilePath(0, i))).Should().Be(Content(i).Replace("1.0", "2.0", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData(WriteMethod.GraphQL, 3, false, 4)]
+    [InlineData(WriteMethod.GraphQL, 5, true, 7)]
+    [InlineData(WriteMethod.GitData, 3, false, 10)]
+    [InlineData(WriteMethod.GitData, 5, true, 17)]
+    [InlineData(WriteMethod.Contents, 3, false, 7)]
+    [InlineData(WriteMethod.Contents, 5, true, 13)]
+    public async Task Promoting_to_several_environments_reads_them_all_in_one_request(WriteMethod method, int environments, bool specInRepository, int expected)
+    {
+        var (repository, spec) = await SetUpAsync(files: 1, environments, specInRepository);
+        var request = _promotions.Request(repository, spec!, Images.Pinned("ghcr.io/org/app", "2.0"), method) with { Branch = "main", Spec = spec };
+
+        var report = default(PromotionReport);
+        var requests = await CountAsync(async () => report = await _promotions.Promoter().PromoteAsync(request));
+
+        requests.Count.Should().Be(expected, string.Join("\n", requests.Select(r => $"{r.Method} {r.Path}")));
+        report!.Results.Should().HaveCount(environments).And.OnlyContain(r => r.Status == PromotionStatus.Committed && r.Attempts == 1);
+        (await github.GitAsync(repository, "rev-list", "--count", "main")).Should().Be((environments + 1).ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Git_data_sends_large_or_binary_files_as_blobs_and_lands_them_byte_for_byte()
+    {
+        var large = Encoding.UTF8.GetBytes("values:\n" + string.Concat(Enumerable.Repeat("  - padding line for a large values file\n", 8000)));
+        byte[] binary = [0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF, 0x0A];
+        var repository = await github.RepositoryAsync(files: new Dictionary<string, string> { ["small.yaml"] = "a: 1\n" });
+        using var client = github.Client();
+        await using var writer = Support.Writers.Create(WriteMethod.GitData, github, repository, client);
+        var snapshot = await writer.ReadAsync("main", ["small.yaml", "large.yaml", "image.png"]);
+
+        var before = github.Server.RequestLog.Count;
+        var sha = await writer.CommitAsync(snapshot, [new FileContent("small.yaml", "a: 2\n"u8.ToArray()), new FileContent("large.yaml", large), new FileContent("image.png", binary)],
+            new CommitMessage("Three files", ""));
+
+        large.Length.Should().BeGreaterThan(GitDataWriter.InlineLimit);
+        github.Server.RequestLog.Skip(before).Count(r => r.Path.EndsWith("/git/blobs", StringComparison.Ordinal)).Should().Be(2);
+        (await Git.BytesAsync(github.BarePath(repository), "cat-file", "blob", $"{sha}:large.yaml")).Should().Equal(large);
+        (await Git.BytesAsync(github.BarePath(repository), "cat-file", "blob", $"{sha}:image.png")).Should().Equal(binary);
+        (await github.ShowTextAsync(repository, "main", "small.yaml")).Should().Be("a: 2\n");
+    }
+
+    private async Task<List<Rehearsal.GitHub.RecordedRequest>> CountAsync(Func<Task> promote)
+    {
+        var before = github.Server.RequestLog.Count;
+        await promote();
+        return github.Server.RequestLog.Skip(before).ToList();
+    }
+
+    /// <summary>A repository with <paramref name="files"/> files in each of <paramref name="environments"/> environments; the spec in it, or returned.</summary>
+    private async Task<(RepositoryId Repository, PromotionSpec? Spec)> SetUpAsync(int files, int environments, bool specInRepository)
+    {
+        var spec = new StringBuilder("apps:\n  app:\n    image: ghcr.io/org/app\n    environments:\n");
+        var contents = new Dictionary<string, string>();
+        for (var e = 0; e < environments; e++)
+        {
+            spec.Append(CultureInfo.InvariantCulture, $"      env{e}:\n        files:\n");
+            for (var i = 0; i < files; i++)
+            {
+                spec.Append(CultureInfo.InvariantCulture, $"          - path: {FilePath(e, i)}\n            helm: image.tag\n");
+                contents[FilePath(e, i)] = Content(i);
+            }
+        }
+
+        if (specInRepository)
+        {
+            contents["promotion.yaml"] = spec.ToString();
+        }
+
+        var repository = await github.RepositoryAsync(files: contents);
+        return (repository, specInRepository ? null : PromotionSpec.Parse(spec.ToString()));
+    }
+
+    private static string FilePath(int environment, int file) => $"envs/env{environment}/file{file}.yaml";
+
+    private static string Content(int file) => (file % 3) switch
+    {
+        0 => CrLf,
+        1 => Bom,
+        _ => $"# file {file}\nimage:\n  tag: \"1.0\"\n",
+    };
+}
