@@ -134,6 +134,6 @@ public sealed record DispatchedPromotion(string App, IReadOnlyList<string> Envir
     public PromotionRequest ApplyTo(PromotionRequest template)
     {
         ArgumentNullException.ThrowIfNull(template);
-        return template with { Image = Image, Source = Source, App = App, Environments = Environments, CiRunUrl = CiRunUrl ?? template.CiRunUrl };
+        return template with { Image = Image, Source = Source, App = App, Environments = Environments, CiRunUrl = CiRunUrl ?? template.CiRunUrl, Dispatched = true };
     }
 }
