@@ -77,6 +77,11 @@ internal sealed partial class GitHubConnection
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false);
             var bytes = await response.Content.ReadAsByteArrayAsync(attempt.Token).ConfigureAwait(false);
             var headers = GitHubResponseHeaders.From(response.Headers, Options.TimeProvider.GetUtcNow());
+            if (credentials is GitHubApp app && headers.Date is { } date && app.ObserveServerTime(date))
+            {
+                GitHubLog.ClockCorrected(Options.Logger, (long)app.ClockOffset.TotalSeconds);
+            }
+
             GitHubLog.Answered(Options.Logger, request.Method.Method, request.Path, (int)response.StatusCode,
                 (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, headers.RequestId, headers.RateLimitRemaining);
             return new GitHubResponse(response.StatusCode, bytes, headers);

@@ -21,6 +21,7 @@ internal sealed class GitHubMiddleware(RequestDelegate next, GitHubState state, 
         response.Headers["x-github-api-version-selected"] = "2022-11-28";
         response.Headers["x-github-media-type"] = "github.v3; format=json";
         response.Headers.Server = "GitHub.com";
+        response.Headers.Date = at.ToString("R", CultureInfo.InvariantCulture);
         var request = context.Request;
         var server = $"{request.Scheme}://{request.Host}/";
         var prefix = request.PathBase.Value?.Trim('/');
