@@ -1,0 +1,89 @@
+using Pipeline.Components;
+using Pipeline.Containers;
+using Pipeline.Targets;
+
+namespace Pipeline.Rehearsal.Tests.Components;
+
+/// <summary>BumpGitOps refusing, as a CI job sees it: a non-zero exit, the reason in the output, nothing written.</summary>
+public sealed class BumpGitOpsRefusalTests : IAsyncLifetime
+{
+    private const string IndexDigest = "sha256:4444444444444444444444444444444444444444444444444444444444444444";
+    private GitOpsBuildFixture _gitops = null!;
+
+    public async Task InitializeAsync() => _gitops = await GitOpsBuildFixture.StartAsync(new Dictionary<string, string>
+    {
+        ["promotion.yaml"] = """
+            apps:
+              web:
+                image: ghcr.io/acme/web
+                environments:
+                  dev:
+                    files:
+                      - path: dev/values.yaml
+                        helm: image.tag
+                  nothing:
+                    files:
+                      - path: dev/values.yaml
+                        helm: image.missingTag
+                  several:
+                    files:
+                      - path: dev/several.yaml
+                        regex: 'tag: "(?<tag>[^"]*)"'
+                        expectedMatches: 1
+            """,
+        ["dev/values.yaml"] = "image:\n  tag: \"0.1\"\n",
+        ["dev/several.yaml"] = "a:\n  tag: \"0.1\"\nb:\n  tag: \"0.1\"\n",
+    }, appId: 79);
+
+    public async Task DisposeAsync() => await _gitops.DisposeAsync();
+
+    [Fact]
+    public async Task BumpGitOps_aborts_before_any_write_when_the_source_branch_moved_while_building()
+    {
+        var built = _gitops.Git("rev-parse", "HEAD");
+        await WriteImageRecordAsync(built);
+        _gitops.Commit("feat: pushed while the image was building");
+        var head = await _gitops.Server.BranchHeadAsync("acme", "gitops", "main");
+
+        var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--environment", "dev");
+
+        outcome.ExitCode.Should().NotBe(0, output);
+        output.Should().Contain($"moved on to {_gitops.Git("rev-parse", "HEAD")} while {built} was being built").And.Contain("--allow-moved-source");
+        (await _gitops.Server.BranchHeadAsync("acme", "gitops", "main")).Should().Be(head);
+    }
+
+    [Fact]
+    public async Task BumpGitOps_with_a_selector_matching_nothing_exits_non_zero_names_the_selector_and_writes_nothing()
+    {
+        await WriteImageRecordAsync(_gitops.Git("rev-parse", "HEAD"));
+        var head = await _gitops.Server.BranchHeadAsync("acme", "gitops", "main");
+
+        var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--environment", "nothing");
+
+        outcome.ExitCode.Should().NotBe(0, output);
+        output.Should().Contain("dev/values.yaml").And.Contain("image.missingTag").And.Contain("matched nothing");
+        (await _gitops.Server.BranchHeadAsync("acme", "gitops", "main")).Should().Be(head);
+    }
+
+    [Fact]
+    public async Task BumpGitOps_with_a_selector_matching_several_values_exits_non_zero_names_the_selector_and_writes_nothing()
+    {
+        await WriteImageRecordAsync(_gitops.Git("rev-parse", "HEAD"));
+        var head = await _gitops.Server.BranchHeadAsync("acme", "gitops", "main");
+
+        var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--environment", "several");
+
+        outcome.ExitCode.Should().NotBe(0, output);
+        output.Should().Contain("dev/several.yaml").And.Contain("matched 2 locations, expected 1").And.Contain("tag: \"(?<tag>");
+        (await _gitops.Server.BranchHeadAsync("acme", "gitops", "main")).Should().Be(head);
+    }
+
+    private Task WriteImageRecordAsync(string commit) =>
+        new PinnedImage("ghcr.io/acme/web", ["1.2"], Digest.Parse(IndexDigest), "application/vnd.oci.image.index.v1+json",
+            [new PinnedPlatform(Platform.LinuxAmd64, Digest.Parse("sha256:" + new string('5', 64)), "application/vnd.oci.image.manifest.v1+json", 500)])
+        {
+            SourceCommit = commit,
+        }.WriteAsync(Path.Combine(_gitops.Root, "artifacts", "image.json"));
+
+    public sealed class BumpBuild : PipelineBuild, IBumpGitOps;
+}
