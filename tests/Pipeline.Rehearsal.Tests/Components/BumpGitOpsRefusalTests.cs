@@ -78,8 +78,54 @@ public sealed class BumpGitOpsRefusalTests : IAsyncLifetime
         (await _gitops.Server.BranchHeadAsync("acme", "gitops", "main")).Should().Be(head);
     }
 
-    private Task WriteImageRecordAsync(string commit) =>
-        new PinnedImage("ghcr.io/acme/web", ["1.2"], Digest.Parse(IndexDigest), "application/vnd.oci.image.index.v1+json",
+    [Fact]
+    public async Task BumpGitOps_from_a_shallow_checkout_refuses_an_older_source_than_the_pin_even_with_allow_moved_source()
+    {
+        var older = _gitops.Git("rev-parse", "HEAD");
+        var scratch = Directory.CreateTempSubdirectory("pipeline-shallow-").FullName;
+        try
+        {
+            var bare = Path.Combine(scratch, "source.git");
+            Run(scratch, "clone", "--quiet", "--bare", _gitops.Root, bare);
+            Run(scratch, "clone", "--quiet", "--depth", "1", "file://" + bare, "shallow");
+            Directory.Delete(Path.Combine(_gitops.Root, ".git"), recursive: true);
+            Directory.Move(Path.Combine(scratch, "shallow", ".git"), Path.Combine(_gitops.Root, ".git"));
+            Run(scratch, "clone", "--quiet", bare, "work");
+            Run(Path.Combine(scratch, "work"), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "--allow-empty", "-m", "feat: newer");
+            Run(Path.Combine(scratch, "work"), "push", "--quiet", "origin", "HEAD:main");
+            var newer = Run(Path.Combine(scratch, "work"), "rev-parse", "HEAD");
+            await WriteImageRecordAsync(newer, "1.3");
+            var pinned = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--environment", "dev");
+            pinned.Outcome.ExitCode.Should().Be(0, pinned.Output);
+            var head = await _gitops.Server.BranchHeadAsync("acme", "gitops", "main");
+            _gitops.Git("rev-parse", "--is-shallow-repository").Should().Be("true");
+            await WriteImageRecordAsync(older);
+
+            var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--environment", "dev", "--allow-moved-source");
+
+            outcome.ExitCode.Should().NotBe(0, output);
+            output.Should().Contain($"built from {newer}, which is newer than {older}").And.Contain("--rollback");
+            (await _gitops.Server.BranchHeadAsync("acme", "gitops", "main")).Should().Be(head);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static string Run(string directory, params string[] arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", arguments)
+            { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var text = process.StandardOutput.ReadToEnd().Trim();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        process.ExitCode.Should().Be(0, error);
+        return text;
+    }
+
+    private Task WriteImageRecordAsync(string commit, string tag = "1.2") =>
+        new PinnedImage("ghcr.io/acme/web", [tag], Digest.Parse(tag == "1.2" ? IndexDigest : "sha256:" + new string('6', 64)), "application/vnd.oci.image.index.v1+json",
             [new PinnedPlatform(Platform.LinuxAmd64, Digest.Parse("sha256:" + new string('5', 64)), "application/vnd.oci.image.manifest.v1+json", 500)])
         {
             SourceCommit = commit,
