@@ -26,7 +26,7 @@ internal static class SourceHistories
         }
 
         async Task<bool> Git(params string[] arguments) =>
-            (await ProcessRunner.RunAsync(new ProcessRequest("git", arguments) { WorkingDirectory = build.RootDirectory, LogOutput = false, ThrowOnFailure = false },
+            (await ProcessRunner.RunAsync(new ProcessRequest("git", arguments) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false },
                 cancellationToken).ConfigureAwait(false)).ExitCode == 0;
 
         if (await Git("rev-parse", "--git-dir").ConfigureAwait(false))

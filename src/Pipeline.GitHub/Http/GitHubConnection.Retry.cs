@@ -92,14 +92,19 @@ internal sealed partial class GitHubConnection
             response.Headers.RequestId,
             Redact(body.Message, token),
             body.DocumentationUrl,
-            body.Errors.Select(e => e with { Message = Redact(e.Message, token) }).ToList());
+            body.Errors.Select(e => e with { Message = Redact(e.Message, token) }).ToList())
+        {
+            MovedTo = response.MovedTo,
+        };
         var context = new GitHubErrorContext(request, info, response.Headers, kind, Options.TimeProvider.GetUtcNow(), attempts);
         return GitHubErrorTable.Create(context);
     }
 
-    /// <summary>Belt and braces: should an answer ever echo the credential, it does not reach a message.</summary>
-    private static string? Redact(string? text, Secret? token) =>
-        text is not null && token is not null && token.IsContainedIn(text) ? text.Replace(token.Reveal(), Secret.Placeholder, StringComparison.Ordinal) : text;
+    /// <summary>
+    /// Should an answer ever echo a credential, in any form, it does not reach a message: <paramref name="token"/>
+    /// joined the process's registry when it was created, with every other secret the process holds.
+    /// </summary>
+    private static string? Redact(string? text, Secret? token) => SecretRegistry.Shared.Redact(text);
 
     private static ResiliencePipeline<GitHubResponse> BuildPipeline(GitHubClientOptions options)
     {

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Pipeline.Processes;
 
 namespace Pipeline.Promotion;
 
@@ -29,25 +29,16 @@ public sealed partial class LocalGitSourceHistory
     private async Task<(int Code, string Output, string Error)> GitAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-C");
-        start.ArgumentList.Add(directory);
-        foreach (var argument in arguments)
+        var variables = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>()) { ["GIT_TERMINAL_PROMPT"] = "0", ["LC_ALL"] = "C" };
+        var request = new ProcessRequest("git", ["-C", directory, .. arguments]) { ThrowOnFailure = false, Environment = variables };
+        try
         {
-            start.ArgumentList.Add(argument);
+            var result = await ProcessRunner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            return (result.ExitCode, result.StandardOutput.Trim(), result.StandardError.Trim());
         }
-
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        start.Environment["LC_ALL"] = "C";
-        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        catch (ProcessException exception) when (exception.Failure == ProcessFailure.NotStarted)
         {
-            start.Environment[key] = value;
+            throw new PromotionException("git could not be started; install git and put it on PATH.", exception);
         }
-
-        using var process = Process.Start(start) ?? throw new PromotionException("git could not be started; install git and put it on PATH.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return (process.ExitCode, (await output.ConfigureAwait(false)).Trim(), (await error.ConfigureAwait(false)).Trim());
     }
 }

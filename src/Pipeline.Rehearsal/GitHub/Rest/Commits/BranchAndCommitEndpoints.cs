@@ -2,7 +2,7 @@ using Pipeline.Rehearsal.GitHub.Rest.GitData;
 
 namespace Pipeline.Rehearsal.GitHub.Rest.Commits;
 
-/// <summary>Branches and a single commit.</summary>
+/// <summary>Branches and a single commit (the comparison of two is in <c>Rest/Compare/</c>).</summary>
 internal static class BranchAndCommitEndpoints
 {
     private const string BranchDocs = "https://docs.github.com/rest/branches/branches";
@@ -24,10 +24,19 @@ internal static class BranchAndCommitEndpoints
             await context.WriteJsonAsync(branches, GitHubJson.Default.IReadOnlyListShortBranchJson);
         });
 
+        routes.MapGet("/repos/{owner}/{repo}/branches/{branch}/protection", context =>
+            BranchProtectionEndpoint.GetAsync(context, state, context.Route("branch")));
+
         routes.MapGet("/repos/{owner}/{repo}/branches/{**branch}", async context =>
         {
-            var repository = context.Repository(state, "contents", Access.Read, BranchDocs);
             var name = context.Route("branch");
+            if (name.EndsWith("/protection", StringComparison.Ordinal))
+            {
+                await BranchProtectionEndpoint.GetAsync(context, state, name[..^"/protection".Length]);
+                return;
+            }
+
+            var repository = context.Repository(state, "contents", Access.Read, BranchDocs);
             var sha = await repository.Git.ReadRefAsync("refs/heads/" + name, context.RequestAborted)
                 ?? throw new ApiErrorException(404, "Branch not found", BranchDocs + "#get-a-branch");
             var commit = (await repository.Git.ReadCommitAsync(sha, context.RequestAborted))!;
@@ -46,18 +55,48 @@ internal static class BranchAndCommitEndpoints
                 self + "/protection"), GitHubJson.Default.BranchJson);
         });
 
-        routes.MapGet("/repos/{owner}/{repo}/commits/{**ref}", async context =>
+        routes.MapGet("/repos/{owner}/{repo}/commits/{**ref}", context =>
         {
-            var repository = context.Repository(state, "contents", Access.Read, CommitDocs);
-            var sha = await repository.Git.ResolveCommitAsync(context.Route("ref"), context.RequestAborted)
-                ?? throw ApiErrorException.Unprocessable($"No commit found for SHA: {context.Route("ref")}", CommitDocs + "#get-a-commit");
-            var commit = (await repository.Git.ReadCommitAsync(sha, context.RequestAborted))!;
-            var links = context.Links();
-            var files = await CommitPresenter.FilesAsync(repository,
-                commit.Parents.Count > 0 ? commit.Parents[0] : EmptyTree, sha, links, context.RequestAborted);
-            await context.WriteJsonAsync(CommitPresenter.Commit(state, repository, commit, links, files), GitHubJson.Default.CommitJson);
-        });
+            // A ref with slashes reaches this catch-all for its sub-resources too.
+            var reference = context.Route("ref");
+            return reference switch
+            {
+                _ when reference.EndsWith("/status", StringComparison.Ordinal) =>
+                    Checks.StatusEndpoints.CombinedAsync(context, state, reference[..^"/status".Length]),
+                _ when reference.EndsWith("/statuses", StringComparison.Ordinal) =>
+                    Checks.StatusEndpoints.ListAsync(context, state, reference[..^"/statuses".Length]),
+                _ when reference.EndsWith("/check-runs", StringComparison.Ordinal) =>
+                    Checks.CheckRunEndpoints.ListAsync(context, state, reference[..^"/check-runs".Length]),
+                _ => CommitAsync(context, state, reference),
+            };
+        }).WithMetadata(new MediaFormats("diff", "patch", "sha"));
     }
 
-    private const string EmptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+    private static async Task CommitAsync(HttpContext context, GitHubState state, string reference)
+    {
+        var repository = context.Repository(state, "contents", Access.Read, CommitDocs);
+        var sha = await repository.Git.ResolveCommitAsync(reference, context.RequestAborted)
+            ?? throw ApiErrorException.Unprocessable($"No commit found for SHA: {reference}", CommitDocs + "#get-a-commit");
+        var commit = (await repository.Git.ReadCommitAsync(sha, context.RequestAborted))!;
+        var parent = commit.Parents.Count > 0 ? commit.Parents[0] : EmptyTree;
+        context.SetLastModified(commit.Committer.When);
+        switch (context.Format())
+        {
+            case "sha":
+                await CommitText.WriteAsync(context, sha);
+                return;
+            case "diff" or "patch":
+                await CommitText.WriteAsync(context, await CommitText.DiffAsync(repository, parent, sha, context.Format() == "patch", context.RequestAborted));
+                return;
+        }
+
+        var links = context.Links();
+        var files = await CommitPresenter.FilesAsync(repository, parent, sha, links, context.RequestAborted);
+        await context.WriteJsonAsync(CommitPresenter.Commit(state, repository, commit, links, files) with
+        {
+            Stats = new CommitStatsJson(files.Sum(f => f.Additions), files.Sum(f => f.Deletions), files.Sum(f => f.Changes)),
+        }, GitHubJson.Default.CommitJson);
+    }
+
+    public const string EmptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
 }

@@ -9,7 +9,8 @@ namespace Pipeline.Rehearsal.GitHub.Rest.Compare;
 /// <c>diverged</c> (both), from the merge base. Either side may be a sha, a branch or a tag, and the head may be
 /// written <c>owner:ref</c>. As on GitHub, a name that resolves to no commit is 404 <c>Not Found</c>, two histories
 /// without a common commit are 404 <c>No common ancestor between BASE and HEAD.</c>, and <c>commits</c> lists at most
-/// 250 commits, oldest first, unless <c>per_page</c>/<c>page</c> ask for one page of them.
+/// 250 commits, oldest first, unless <c>per_page</c>/<c>page</c> ask for one page of them. With the <c>diff</c> or
+/// <c>patch</c> media type the answer is the text from the merge base to the head.
 /// </summary>
 internal static class CompareEndpoint
 {
@@ -21,24 +22,23 @@ internal static class CompareEndpoint
         routes.MapGet("/repos/{owner}/{repo}/compare/{**basehead}", async context =>
         {
             var repository = context.Repository(state, "contents", Access.Read, Docs);
+            if (context.Format() is "diff" or "patch")
+            {
+                // application/vnd.github.diff or .patch: the text from the merge base to the head.
+                var (@base, head, mergeBase) = await ResolveAllAsync(repository, context.Route("basehead"), context.RequestAborted);
+                await CommitText.WriteAsync(context, await CommitText.DiffAsync(repository, mergeBase, head, context.Format() == "patch", context.RequestAborted));
+                return;
+            }
+
             await context.WriteJsonAsync(await CompareAsync(state, repository, context.Route("basehead"), context),
                 GitHubJson.Default.ComparisonJson);
-        });
+        }).WithMetadata(new MediaFormats("diff", "patch"));
     }
 
     private static async Task<ComparisonJson> CompareAsync(GitHubState state, RepositoryState repository, string basehead, HttpContext context)
     {
         var ct = context.RequestAborted;
-        var parts = basehead.Split("...", 2);
-        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
-        {
-            throw ApiErrorException.NotFound(Docs);
-        }
-
-        var @base = await ResolveAsync(repository, parts[0], ct);
-        var head = await ResolveAsync(repository, parts[1], ct);
-        var mergeBase = await repository.Git.MergeBaseAsync(@base, head, ct)
-            ?? throw new ApiErrorException(404, $"No common ancestor between {parts[0]} and {parts[1]}.", Docs);
+        var (@base, head, mergeBase) = await ResolveAllAsync(repository, basehead, ct);
         var (ahead, behind) = await repository.Git.AheadBehindAsync(@base, head, ct);
         var status = (ahead, behind) switch
         {
@@ -67,6 +67,22 @@ internal static class CompareEndpoint
             CommitPresenter.Commit(state, repository, (await repository.Git.ReadCommitAsync(mergeBase, ct))!, links),
             status, ahead, behind, ahead, commits,
             await CommitPresenter.FilesAsync(repository, mergeBase, head, links, ct));
+    }
+
+    /// <summary>Both sides and their merge base, or GitHub's 404s.</summary>
+    private static async Task<(string Base, string Head, string MergeBase)> ResolveAllAsync(RepositoryState repository, string basehead, CancellationToken ct)
+    {
+        var parts = basehead.Split("...", 2);
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+        {
+            throw ApiErrorException.NotFound(Docs);
+        }
+
+        var @base = await ResolveAsync(repository, parts[0], ct);
+        var head = await ResolveAsync(repository, parts[1], ct);
+        var mergeBase = await repository.Git.MergeBaseAsync(@base, head, ct)
+            ?? throw new ApiErrorException(404, $"No common ancestor between {parts[0]} and {parts[1]}.", Docs);
+        return (@base, head, mergeBase);
     }
 
     /// <summary>A sha, branch or tag; <c>owner:ref</c> names a ref of a fork, and only this repository's own owner has one here.</summary>
