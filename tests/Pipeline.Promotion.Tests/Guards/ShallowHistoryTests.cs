@@ -107,6 +107,24 @@ public sealed class ShallowHistoryTests(GitOpsServer github) : IClassFixture<Git
         (await github.HeadAsync(gitops)).Should().Be(head);
     }
 
+    [Fact]
+    public async Task The_compare_API_says_diverged_for_unrelated_histories_and_cannot_tell_for_a_commit_it_does_not_have()
+    {
+        var source = await github.RepositoryAsync(files: new Dictionary<string, string> { ["app.txt"] = "v1\n" }, name: "compare-" + Guid.NewGuid().ToString("N")[..6]);
+        var main = await github.HeadAsync(source);
+        var tree = await github.GitAsync(source, "hash-object", "-t", "tree", "-w", "/dev/null");
+        var orphan = await github.GitAsync(source, "-c", "user.name=o", "-c", "user.email=o@o", "commit-tree", tree, "-m", "orphan");
+        await github.GitAsync(source, "update-ref", "refs/heads/orphan", orphan);
+        using var client = github.Client();
+        var history = new GitHubSourceHistory(client, source);
+
+        var unrelated = await history.CompareAsync(main, orphan);
+        var missing = () => history.CompareAsync(main, new string('a', 40));
+
+        unrelated.Should().Be(SourceRelation.Diverged);
+        (await missing.Should().ThrowAsync<SourceHistoryUnavailableException>()).Which.Message.Should().Contain("answered 404");
+    }
+
     /// <summary>A bare source repository with <paramref name="count"/> commits on main, oldest first.</summary>
     private async Task<(string Bare, List<string> Commits)> SourceAsync(int count)
     {
