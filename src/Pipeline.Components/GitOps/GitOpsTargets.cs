@@ -119,6 +119,8 @@ internal static class GitOpsTargets
             Log.Information($"{result.App}/{result.Environment}: {Describe(result)}");
             foreach (var file in result.Files.Where(f => f.Diff.Length > 0))
                 Log.Information(file.Diff.TrimEnd());
+            foreach (var note in result.Notes)
+                Log.Information($"{result.App}/{result.Environment}: {note}");
         }
         foreach (var note in report.Notes)
             Log.Information(note);

@@ -35,3 +35,8 @@ public sealed record InstallationTokenScope
 /// <param name="Permissions">Its permissions.</param>
 /// <param name="Repositories">The repositories it is limited to (empty when not limited).</param>
 public sealed record InstallationToken(Secret Token, DateTimeOffset ExpiresAt, IReadOnlyDictionary<string, string> Permissions, IReadOnlyList<string> Repositories);
+
+/// <summary>What <see cref="InstallationTokenProvider.RevokeAsync"/> did.</summary>
+/// <param name="Revoked">Tokens GitHub revoked.</param>
+/// <param name="Skipped">Tokens already expired (not sent) or already refused by GitHub.</param>
+public sealed record TokenRevocation(int Revoked, int Skipped);

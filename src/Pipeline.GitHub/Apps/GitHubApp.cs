@@ -13,6 +13,7 @@ public sealed class GitHubApp : IGitHubCredentials, IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private (Secret Token, DateTimeOffset ExpiresAt)? _current;
+    private TimeSpan _clockOffset;
 
     private GitHubApp(string issuer, RSA key, TimeProvider time)
     {
@@ -50,15 +51,54 @@ public sealed class GitHubApp : IGitHubCredentials, IDisposable
         return FromPem(issuer, new Secret(File.ReadAllText(path)), timeProvider);
     }
 
-    /// <summary>A new JWT valid from 60 s ago for 10 minutes.</summary>
-    public Secret CreateJwt() => new(AppJwt.Create(_key, Issuer, _time.GetUtcNow()).Token);
+    /// <summary>
+    /// How far GitHub's clock is from this machine's, as learnt from a response's <c>Date</c> header once the two
+    /// differ by more than <see cref="AllowedClockSkew"/>; JWTs are dated by GitHub's clock. Zero until then.
+    /// </summary>
+    public TimeSpan ClockOffset
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _clockOffset;
+            }
+        }
+    }
+
+    /// <summary>How far this machine's clock may be from GitHub's before JWTs are dated by GitHub's: 60 s, the JWT's own backdating.</summary>
+    public static TimeSpan AllowedClockSkew { get; } = AppJwt.Backdate;
+
+    /// <summary>A new JWT valid from 60 s ago for 10 minutes (by GitHub's clock once <see cref="ClockOffset"/> is known).</summary>
+    public Secret CreateJwt() => new(AppJwt.Create(_key, Issuer, Now()).Token);
+
+    /// <summary>
+    /// Learns GitHub's time from a response's <c>Date</c> header. When this machine's clock (corrected so far) is more
+    /// than <see cref="AllowedClockSkew"/> off, later JWTs are dated by GitHub's clock and the cached one is dropped.
+    /// </summary>
+    /// <returns>True when the correction changed, so that a JWT GitHub refused may be sent again.</returns>
+    public bool ObserveServerTime(DateTimeOffset serverTime)
+    {
+        lock (_gate)
+        {
+            var off = serverTime - Now();
+            if (off.Duration() <= AllowedClockSkew)
+            {
+                return false;
+            }
+
+            _clockOffset += TimeSpan.FromSeconds(Math.Round(off.TotalSeconds));
+            _current = null;
+            return true;
+        }
+    }
 
     /// <summary>The current JWT, renewed when less than a minute of it is left.</summary>
     public ValueTask<Secret> GetTokenAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            var now = _time.GetUtcNow();
+            var now = Now();
             if (_current is not { } current || current.ExpiresAt - now < TimeSpan.FromMinutes(1))
             {
                 var (token, expiresAt) = AppJwt.Create(_key, Issuer, now);
@@ -68,6 +108,8 @@ public sealed class GitHubApp : IGitHubCredentials, IDisposable
             return ValueTask.FromResult(current.Token);
         }
     }
+
+    private DateTimeOffset Now() => _time.GetUtcNow() + _clockOffset;
 
     /// <summary>Releases the key.</summary>
     public void Dispose() => _key.Dispose();

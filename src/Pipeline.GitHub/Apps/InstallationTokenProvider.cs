@@ -13,6 +13,7 @@ public sealed class InstallationTokenProvider : IGitHubCredentials, IDisposable
     private readonly InstallationTokenScope? _scope;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<InstallationToken> _minted = [];
     private InstallationToken? _current;
 
     /// <summary>Creates a provider for an installation.</summary>
@@ -61,6 +62,7 @@ public sealed class InstallationTokenProvider : IGitHubCredentials, IDisposable
             if (_current is null || _current.ExpiresAt - _time.GetUtcNow() <= RenewBefore)
             {
                 _current = await _apps.CreateInstallationTokenAsync(InstallationId, _scope, cancellationToken).ConfigureAwait(false);
+                _minted.Add(_current);
             }
 
             return _current;
@@ -71,17 +73,41 @@ public sealed class InstallationTokenProvider : IGitHubCredentials, IDisposable
         }
     }
 
-    /// <summary>Revokes the current token, if any; the next request mints a new one.</summary>
-    public async Task RevokeAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Revokes every token this provider minted that has not expired yet (a renewal leaves the replaced one alive
+    /// until its hour is up); the next request mints a new one. An expired token is skipped without a request, and
+    /// one GitHub already refuses (401: expired by its clock, or revoked elsewhere) is skipped without error.
+    /// </summary>
+    /// <returns>How many tokens were revoked, and how many skipped as already expired or refused.</returns>
+    public async Task<TokenRevocation> RevokeAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_current is { } token)
+            var revoked = 0;
+            var skipped = 0;
+            foreach (var token in _minted.ToList())
             {
-                _current = null;
-                await _apps.RevokeInstallationTokenAsync(token.Token, cancellationToken).ConfigureAwait(false);
+                _minted.Remove(token);
+                if (token.ExpiresAt <= _time.GetUtcNow())
+                {
+                    skipped++;
+                    continue;
+                }
+
+                try
+                {
+                    await _apps.RevokeInstallationTokenAsync(token.Token, cancellationToken).ConfigureAwait(false);
+                    revoked++;
+                }
+                catch (GitHubAuthenticationException)
+                {
+                    skipped++;
+                }
             }
+
+            _current = null;
+            return new TokenRevocation(revoked, skipped);
         }
         finally
         {

@@ -74,9 +74,10 @@ internal static partial class GitHubErrorTable
     private static GitHubException SecondaryRateLimit(GitHubErrorContext c)
     {
         var wait = c.Headers.RetryAfter ?? TimeSpan.FromMinutes(1);
+        var until = (c.Now + wait).UtcDateTime.ToString("u", CultureInfo.InvariantCulture);
         return new GitHubRateLimitException(
             $"{c.Info.Describe()}: GitHub's secondary rate limit (too many requests too fast, or too many at once) after {c.Attempts} attempt(s).{c.Quoted} " +
-            $"Wait at least {(int)wait.TotalSeconds} s, send writes one at a time, and lower concurrency.",
+            $"Wait at least {(int)wait.TotalSeconds} s (until {until}), send writes one at a time, and lower concurrency.",
             c.Info, GitHubRateLimitKind.Secondary, c.Headers.RateLimitReset, c.Headers.RetryAfter);
     }
 

@@ -14,6 +14,21 @@ internal sealed partial class GitHubConnection
     /// <summary>Sends the request with bounded retries; returns a successful answer or throws the table's exception.</summary>
     public async Task<GitHubResponse> SendAsync(GitHubRequest request, CancellationToken cancellationToken)
     {
+        var app = (request.Credentials ?? Options.Credentials) as GitHubApp;
+        var offset = app?.ClockOffset;
+        try
+        {
+            return await SendWithRetriesAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GitHubAuthenticationException) when (app is not null && app.ClockOffset != offset)
+        {
+            // GitHub refused a JWT dated by a clock its Date header shows to be off: once more, dated by GitHub's clock.
+            return await SendWithRetriesAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<GitHubResponse> SendWithRetriesAsync(GitHubRequest request, CancellationToken cancellationToken)
+    {
         var credentials = request.Credentials ?? Options.Credentials;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RequestKey, request);
@@ -103,8 +118,22 @@ internal sealed partial class GitHubConnection
             {
                 MaxRetryAttempts = options.Retry.MaxRetries,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context, args.Outcome, args.AttemptNumber, options)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    args.Context.Properties.TryGetValue(DecisionKey, out var decision) ? decision.Delay : TimeSpan.Zero),
+                DelayGenerator = async args =>
+                {
+                    if (!args.Context.Properties.TryGetValue(DecisionKey, out var decision))
+                    {
+                        return TimeSpan.Zero;
+                    }
+
+                    if (decision.Delay < RateLimitCountdown.From)
+                    {
+                        return decision.Delay;
+                    }
+
+                    // A long wait (a rate-limit reset minutes away) counts down in the log rather than sleeping silently.
+                    await RateLimitCountdown.WaitAsync(decision.Delay, decision.Reason, options, args.Context.CancellationToken).ConfigureAwait(false);
+                    return TimeSpan.Zero;
+                },
                 OnRetry = args =>
                 {
                     var request = args.Context.Properties.GetValue(RequestKey, null!);

@@ -86,6 +86,11 @@ internal sealed partial class GitHubConnection
 
                 var bytes = await response.Content.ReadAsByteArrayAsync(attempt.Token).ConfigureAwait(false);
                 var headers = GitHubResponseHeaders.From(response.Headers, Options.TimeProvider.GetUtcNow());
+                if (credentials is GitHubApp app && headers.Date is { } date && app.ObserveServerTime(date))
+                {
+                    GitHubLog.ClockCorrected(Options.Logger, (long)app.ClockOffset.TotalSeconds);
+                }
+
                 GitHubLog.Answered(Options.Logger, request.Method.Method, request.Path, (int)response.StatusCode,
                     (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, headers.RequestId, headers.RateLimitRemaining);
                 return new GitHubResponse(response.StatusCode, bytes, headers) { MovedTo = movedTo };

@@ -25,4 +25,10 @@ internal static partial class GitHubLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Revoked an installation token")]
     public static partial void TokenRevoked(ILogger logger);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "This machine's clock is {OffsetSeconds} s off GitHub's (its Date header); App JWTs are dated by GitHub's clock from now on")]
+    public static partial void ClockCorrected(ILogger logger, long offsetSeconds);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "GitHub rate limit ({Reason}): waiting {Remaining} for the reset at {ResetsAt:u}")]
+    public static partial void RateLimitCountdown(ILogger logger, string reason, string remaining, DateTimeOffset resetsAt);
 }

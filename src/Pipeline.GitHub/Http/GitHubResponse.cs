@@ -28,6 +28,9 @@ internal sealed record GitHubResponseHeaders
 
     public string? Sso { get; init; }
 
+    /// <summary>GitHub's clock, from the <c>Date</c> header.</summary>
+    public DateTimeOffset? Date { get; init; }
+
     public static GitHubResponseHeaders From(HttpResponseHeaders headers, DateTimeOffset now) => new()
     {
         RetryAfter = RetryAfterOf(headers.RetryAfter, now),
@@ -38,6 +41,7 @@ internal sealed record GitHubResponseHeaders
         RequestId = First(headers, "x-github-request-id"),
         AcceptedPermissions = First(headers, "x-accepted-github-permissions"),
         Sso = First(headers, "x-github-sso"),
+        Date = headers.Date,
     };
 
     private static TimeSpan? RetryAfterOf(RetryConditionHeaderValue? value, DateTimeOffset now) => value switch

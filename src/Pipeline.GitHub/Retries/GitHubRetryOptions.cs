@@ -13,10 +13,11 @@ public sealed record GitHubRetryOptions
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The longest single wait the client accepts. When <c>Retry-After</c> or <c>x-ratelimit-reset</c> asks for
-    /// longer, the client does not wait and throws <see cref="GitHubRateLimitException"/> at once. Default 60 s.
+    /// The longest single wait the client accepts. A rate limit that resets sooner is waited for (from 10 s on, with a
+    /// countdown in the log every minute); when <c>Retry-After</c> or <c>x-ratelimit-reset</c> asks for longer, the
+    /// client does not wait and throws <see cref="GitHubRateLimitException"/> at once, naming the reset time. Default 15 minutes.
     /// </summary>
-    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
     /// How long one attempt may take before it is abandoned (and retried if it is safe to). Measured on the

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Pipeline.Containers;
+using Pipeline.GitHub;
 
 namespace Pipeline.Promotion;
 
@@ -43,83 +44,52 @@ public static partial class PromotionDispatchReceiver
         if (obj["client_payload"] is { } payload)
         {
             var action = obj["action"]?.GetValueKind() == JsonValueKind.String ? obj["action"]!.GetValue<string>() : null;
+            if (action is { Length: > RepositoryDispatch.MaxEventTypeLength })
+            {
+                throw new PromotionDispatchException(
+                    $"{path} is an event of type '{action[..20]}...' ({action.Length} characters); GitHub sends at most {RepositoryDispatch.MaxEventTypeLength}, so it did not come from GitHub.");
+            }
+
             if (expectedEventType is not null && !string.Equals(action, expectedEventType, StringComparison.Ordinal))
             {
                 throw new PromotionDispatchException($"{path} is a '{action}' event, not '{expectedEventType}'; check on.repository_dispatch.types.");
             }
 
-            return PromotionDispatch.FromPayload(payload);
+            return CheckShape(PromotionDispatch.FromPayload(CheckLimits(payload, path)));
         }
 
-        return PromotionDispatch.FromPayload(obj);
+        return CheckShape(PromotionDispatch.FromPayload(CheckLimits(obj, path)));
     }
 
-    /// <summary>Checks a payload against <paramref name="spec"/> and the value grammars; returns what may be promoted.</summary>
-    /// <exception cref="PromotionDispatchException">Something is unknown to the spec or malformed; the message says which field.</exception>
-    public static DispatchedPromotion Validate(PromotionDispatch dispatch, PromotionSpec spec)
+    /// <summary>
+    /// GitHub's own limits (at most 10 top-level keys, under 64 KB) and only the keys a promotion payload has: a
+    /// payload that breaks them was not sent by a promoter, and is refused before anything is read from the target.
+    /// </summary>
+    private static JsonNode CheckLimits(JsonNode payload, string path)
     {
-        ArgumentNullException.ThrowIfNull(dispatch);
-        ArgumentNullException.ThrowIfNull(spec);
-        var app = (dispatch.App is { Length: > 0 } name ? spec.FindApp(name) : null)
-            ?? throw new PromotionDispatchException($"The dispatch names app '{dispatch.App}', which {spec.Source} does not have; known apps: {string.Join(", ", spec.Apps.Select(a => a.Name))}.");
-        foreach (var environment in dispatch.Environments ?? [])
+        if (payload is not JsonObject obj)
         {
-            if (app.FindEnvironment(environment) is null)
-            {
-                throw new PromotionDispatchException($"The dispatch names environment '{environment}', which app '{app.Name}' does not have; it has {string.Join(", ", app.Environments.Select(e => e.Name))}.");
-            }
+            throw new PromotionDispatchException($"The client_payload in {path} is not a JSON object; a promotion payload has 'app' and 'image'.");
         }
 
-        if (!ImageReference.TryParse(dispatch.Image, out var image, out var error))
+        var dispatch = new RepositoryDispatch(PromotionDispatch.DefaultEventType) { ClientPayload = obj };
+        if (dispatch.Validate() is { Count: > 0 } problems)
         {
-            throw new PromotionDispatchException($"The dispatch image '{dispatch.Image}' is not an image reference: {error}.");
+            throw new PromotionDispatchException($"The client_payload in {path} breaks GitHub's limits, so GitHub did not send it: {string.Join(" ", problems)}");
         }
 
-        if (image.Tag is null || image.Digest is null || ImageTag.Validate(image.Tag) is not null)
+        var unknown = obj.Select(p => p.Key).Where(k => !PayloadKeys.Contains(k)).ToList();
+        if (unknown.Count > 0)
         {
-            throw new PromotionDispatchException($"The dispatch image '{dispatch.Image}' must be pinned with a valid tag and a digest (repo:tag@sha256:...).");
+            throw new PromotionDispatchException(
+                $"The client_payload in {path} has key(s) {string.Join(", ", unknown.Select(k => $"'{Printable(k)}'"))} a promotion payload does not have; "
+                + $"it may have {string.Join(", ", PayloadKeys)}. Files and paths come from the receiver's spec, never from the payload.");
         }
 
-        if (image.Name != app.Image.Name)
-        {
-            throw new PromotionDispatchException($"The dispatch image is {image.Name}, but app '{app.Name}' deploys {app.Image.Name}; refusing to pin another image.");
-        }
-
-        Check(dispatch.SourceCommit, CommitPattern(), "source_commit", "a hexadecimal commit id");
-        Check(dispatch.SourceRepository, RepositoryPattern(), "source_repository", "owner/name");
-        if (dispatch.SourceBranch is { } branch && BranchNames.Problem(branch) is { } problem)
-        {
-            throw new PromotionDispatchException($"The dispatch source_branch '{branch}' {problem}.");
-        }
-
-        if (dispatch.CiRun is { } run && !(Uri.TryCreate(run, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
-        {
-            throw new PromotionDispatchException($"The dispatch ci_run '{run}' must be an http(s) address.");
-        }
-
-        var message = dispatch.SourceMessage is { } m ? PromotionTrailers.SingleLine(m.Split('\n')[0]) : null;
-        return new DispatchedPromotion(app.Name, dispatch.Environments ?? [], image,
-            new PromotionSource(dispatch.SourceRepository, dispatch.SourceCommit?.ToLowerInvariant())
-            {
-                Branch = dispatch.SourceBranch,
-                Message = message is { Length: > 500 } ? message[..500] : message,
-            },
-            dispatch.CiRun);
+        return obj;
     }
 
-    private static void Check(string? value, Regex pattern, string field, string expected)
-    {
-        if (value is not null && !pattern.IsMatch(value))
-        {
-            throw new PromotionDispatchException($"The dispatch {field} '{value}' is not {expected}.");
-        }
-    }
-
-    [GeneratedRegex("^[0-9a-fA-F]{7,64}$")]
-    private static partial Regex CommitPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}$")]
-    private static partial Regex RepositoryPattern();
+    private static readonly string[] PayloadKeys = ["app", "image", "environments", "source_repository", "source_commit", "source_branch", "source_message", "ci_run"];
 }
 
 /// <summary>A dispatch that passed every check: what to promote, ready to fill a request.</summary>
@@ -134,6 +104,6 @@ public sealed record DispatchedPromotion(string App, IReadOnlyList<string> Envir
     public PromotionRequest ApplyTo(PromotionRequest template)
     {
         ArgumentNullException.ThrowIfNull(template);
-        return template with { Image = Image, Source = Source, App = App, Environments = Environments, CiRunUrl = CiRunUrl ?? template.CiRunUrl };
+        return template with { Image = Image, Source = Source, App = App, Environments = Environments, CiRunUrl = CiRunUrl ?? template.CiRunUrl, Dispatched = true };
     }
 }

@@ -61,3 +61,16 @@ public sealed class PromotionRequestException : PromotionException
     {
     }
 }
+
+/// <summary>
+/// The source history at hand cannot answer a guard's question (a shallow clone without the commits, a repository
+/// the credential may not read, no history given at all). The guard refuses rather than guess; nothing was written.
+/// </summary>
+public sealed class SourceHistoryUnavailableException : PromotionException
+{
+    /// <summary>Creates the exception.</summary>
+    public SourceHistoryUnavailableException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+}

@@ -121,10 +121,21 @@ public sealed partial class Promoter
         }
 
         await writer.CreateBranchAsync(plan.Branch, plan.Base.HeadSha!, cancellationToken).ConfigureAwait(false);
-        var sha = await writer.CommitAsync(plan.Base with { Branch = plan.Branch }, plan.Edits.Contents, plan.Message, cancellationToken).ConfigureAwait(false);
-        var extra = superseded is null ? null : $"Supersedes #{superseded.Number} ({superseded.HtmlUrl}).";
-        var opened = await plan.Client.PullRequests.CreateAsync(plan.Repository,
-            new NewPullRequest(plan.Context.Title(), plan.Branch, plan.Context.Branch) { Body = plan.Body(extra) }, cancellationToken).ConfigureAwait(false);
+        string? sha;
+        PullRequest opened;
+        try
+        {
+            sha = await writer.CommitAsync(plan.Base with { Branch = plan.Branch }, plan.Edits.Contents, plan.Message, cancellationToken).ConfigureAwait(false);
+            var extra = superseded is null ? null : $"Supersedes #{superseded.Number} ({superseded.HtmlUrl}).";
+            opened = await plan.Client.PullRequests.CreateAsync(plan.Repository,
+                new NewPullRequest(plan.Context.Title(), plan.Branch, plan.Context.Branch) { Body = plan.Body(extra) }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure)
+        {
+            await DeleteCreatedBranchAsync(writer, plan.Branch, failure).ConfigureAwait(false);
+            throw;
+        }
+
         await LabelAsync(plan, opened, cancellationToken).ConfigureAwait(false);
         var notes = result.Notes;
         if (superseded is not null)

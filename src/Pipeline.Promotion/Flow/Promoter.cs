@@ -31,9 +31,14 @@ public sealed partial class Promoter(PromoterOptions? options = null)
             SourceCommit = request.Source.Commit,
             DryRun = request.DryRun,
         };
+        var history = SourceHistoryFor(request, connection);
+        WarnGuardsOff(request);
         if (method == WriteMethod.Dispatch)
         {
-            return report with { Results = await DispatchAsync(request, image, connection, cancellationToken).ConfigureAwait(false) };
+            // The receiver cannot see the sender's checkout: the moved-source guard runs here, before the event leaves.
+            var moved = await CheckSourceMovedAsync(request, history, cancellationToken).ConfigureAwait(false);
+            var dispatched = await DispatchAsync(request, image, connection, cancellationToken).ConfigureAwait(false);
+            return report with { Results = [.. dispatched.Select(r => r with { Notes = [.. moved, .. r.Notes] })] };
         }
 
         var branch = request.Branch ?? await connection.Writer.GetDefaultBranchAsync(cancellationToken).ConfigureAwait(false);
@@ -50,14 +55,14 @@ public sealed partial class Promoter(PromoterOptions? options = null)
             };
         }
 
-        var notes = await CheckSourceMovedAsync(request, cancellationToken).ConfigureAwait(false);
+        var notes = await CheckSourceMovedAsync(request, history, cancellationToken).ConfigureAwait(false);
         var results = new List<PromotionResult>(notRouted);
 
         // One read for the files of every environment committed to; each commit then leaves the next one its state.
         var view = new BranchView(branch, selected.Where(s => s.Environment.Mode != PromotionMode.PullRequest).SelectMany(s => s.Environment.Paths).Distinct(StringComparer.Ordinal).ToList());
         foreach (var (app, environment) in selected)
         {
-            var context = new PromotionContext(request, app, environment, image, connection, branch);
+            var context = new PromotionContext(request, app, environment, image, connection, branch) { SourceHistory = history };
             Log.LogInformation("Promoting {Image} to {App}/{Environment} on {Repository} {Branch} ({Method}, {Mode})",
                 image, app.Name, environment.Name, connection.Describe, branch, method.ToName(), environment.Mode);
             var result = environment.Mode == PromotionMode.PullRequest

@@ -8,6 +8,9 @@ internal sealed record PromotionContext(PromotionRequest Request, AppSpec App, E
 {
     public PromotionSource Source => Request.Source;
 
+    /// <summary>The history the monotonic guard compares source commits in; null when there is none.</summary>
+    public ISourceHistory? SourceHistory { get; init; }
+
     public string? CiRunUrl => Request.CiRunUrl;
 
     public IPromotionWriter Writer => Connection.Writer;

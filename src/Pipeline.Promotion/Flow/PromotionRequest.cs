@@ -37,10 +37,10 @@ public sealed record PromotionRequest(PromotionTarget Target)
     /// <summary>Read, edit and report the diff and the steps, but write nothing.</summary>
     public bool DryRun { get; init; }
 
-    /// <summary>Promote even though the source branch moved on since the built commit.</summary>
+    /// <summary>Promote even though the source branch moved on since the built commit, or its head cannot be read (the moved-source guard is off).</summary>
     public bool AllowMovedSource { get; init; }
 
-    /// <summary>Allow replacing a pin built from a newer source commit.</summary>
+    /// <summary>Allow replacing a pin built from a newer source commit, or one whose age cannot be compared (the monotonic guard is off).</summary>
     public bool Rollback { get; init; }
 
     /// <summary>The CI run's web address, for the <c>CI-Run:</c> trailer and the pull request body.</summary>
@@ -53,8 +53,16 @@ public sealed record PromotionRequest(PromotionTarget Target)
     /// </summary>
     public IGitHubCredentials? Credentials { get; init; }
 
-    /// <summary>How to read the source repository's history, for the moved-source and monotonic guards; null skips them (the result says so).</summary>
+    /// <summary>
+    /// How to read the source repository's history, for the moved-source and monotonic guards. When null and the source
+    /// repository is an <c>owner/name</c>, the GitHub compare API is asked through the GitOps credentials. A guard whose
+    /// question no history can answer refuses the promotion, unless <see cref="AllowMovedSource"/> or
+    /// <see cref="Rollback"/> turns it off (the result then says it was off).
+    /// </summary>
     public ISourceHistory? SourceHistory { get; init; }
+
+    /// <summary>A received dispatch: the sender ran the moved-source guard before it sent the event.</summary>
+    internal bool Dispatched { get; init; }
 
     /// <summary>The author and committer of commits made by the <c>git</c> writer.</summary>
     public GitIdentity Committer { get; init; } = new("Pipeline Promotion", "promotion@pipeline.invalid");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Pipeline.GitHub;
 
 namespace Pipeline.Promotion;
@@ -27,7 +28,7 @@ internal sealed partial class TargetConnection
 
         // An App's JWT only reaches /app endpoints: find its installation on the repository and mint tokens from it.
         var app = Create(credentials);
-        var tokens = await InstallationTokenProvider.ForRepositoryAsync(app.Apps, repository, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var tokens = await InstallationTokenProvider.ForRepositoryAsync(app.Apps, repository, timeProvider: app.Options.TimeProvider, cancellationToken: cancellationToken).ConfigureAwait(false);
         owned.Add(tokens);
         return Create(tokens);
     }
@@ -51,7 +52,7 @@ internal sealed partial class TargetConnection
         var scope = InstallationTokenScope.For([repository.Name], new Dictionary<string, string> { ["contents"] = "write" });
         try
         {
-            var tokens = await InstallationTokenProvider.ForRepositoryAsync(client.Apps, repository, scope, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var tokens = await InstallationTokenProvider.ForRepositoryAsync(client.Apps, repository, scope, client.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
             owned.Add(client);
             owned.Add(tokens);
             return tokens;
@@ -67,6 +68,30 @@ internal sealed partial class TargetConnection
         {
             client.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Installation tokens minted for this promotion stop working when it ends, whether it succeeded or failed: a
+    /// token left alive for the rest of its hour is a credential nobody needs any more. Revocation is best effort; its
+    /// failure is logged and never hides the promotion's own outcome.
+    /// </summary>
+    private async Task RevokeTokensAsync()
+    {
+        foreach (var tokens in _owned.OfType<InstallationTokenProvider>())
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                var revocation = await tokens.RevokeAsync(timeout.Token).ConfigureAwait(false);
+                _log.LogInformation("Revoked {Revoked} installation token(s) of installation {Installation}; {Skipped} already expired",
+                    revocation.Revoked, tokens.InstallationId, revocation.Skipped);
+            }
+            catch (Exception exception) when (exception is GitHubException or OperationCanceledException or HttpRequestException)
+            {
+                _log.LogWarning("Could not revoke the installation tokens of installation {Installation} ({Reason}); they expire within the hour",
+                    tokens.InstallationId, exception.Message);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Pipeline.GitHub;
 using Pipeline.Promotion.Writers;
 
@@ -7,6 +8,7 @@ namespace Pipeline.Promotion;
 internal sealed partial class TargetConnection : IAsyncDisposable
 {
     private readonly List<IDisposable> _owned = [];
+    private ILogger _log = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     private TargetConnection(IPromotionWriter writer, IGitHubClient? client, RepositoryId? repository)
     {
@@ -63,6 +65,7 @@ internal sealed partial class TargetConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync().ConfigureAwait(false);
+        await RevokeTokensAsync().ConfigureAwait(false);
         foreach (var owned in Enumerable.Reverse(_owned))
         {
             owned.Dispose();
@@ -71,6 +74,7 @@ internal sealed partial class TargetConnection : IAsyncDisposable
 
     private static TargetConnection Wrap(TargetConnection connection, PromoterOptions options)
     {
+        connection._log = options.Logger;
         if (options.InterceptWriter is { } intercept)
         {
             connection.Writer = intercept(connection.Writer);

@@ -5,23 +5,43 @@ namespace Pipeline.Promotion;
 public sealed partial class Promoter
 {
     /// <summary>
-    /// The moved-source guard: when the source branch is known and its history reachable, the branch must still point
-    /// at the built commit; otherwise the promotion stops before anything is written (unless allowed).
+    /// The moved-source guard: when the source branch and commit are known, the branch must still point at the built
+    /// commit, else the promotion stops before anything is written. When the history cannot tell where the branch is,
+    /// the promotion stops too: only <see cref="PromotionRequest.AllowMovedSource"/> turns the guard off, and says so.
     /// </summary>
-    private async Task<List<string>> CheckSourceMovedAsync(PromotionRequest request, CancellationToken cancellationToken)
+    private async Task<List<string>> CheckSourceMovedAsync(PromotionRequest request, ISourceHistory? history, CancellationToken cancellationToken)
     {
         var source = request.Source;
         if (source.Branch is null || source.Commit is null)
         {
-            return ["Moved-source guard not checked: the source branch or commit is not known."];
+            return [GuardOff($"Moved-source guard not checked: the source {(source.Commit is null ? "commit" : "branch")} is not known (no branch, no moving).")];
         }
 
-        if (request.SourceHistory is not { } history)
+        if (request.Dispatched && request.SourceHistory is null)
         {
-            return ["Moved-source guard not checked: no access to the source repository's history was given."];
+            return [$"Moved-source guard run by the sender: it checked {source.Branch} before it dispatched; the receiver was given no source history to check again."];
         }
 
-        var head = await history.GetBranchHeadAsync(source.Branch, cancellationToken).ConfigureAwait(false);
+        string head;
+        try
+        {
+            head = history is null
+                ? throw new SourceHistoryUnavailableException("No source history was given, and the source repository is not an owner/name the GitOps credentials could read.")
+                : await history.GetBranchHeadAsync(source.Branch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SourceHistoryUnavailableException unavailable)
+        {
+            if (request.AllowMovedSource)
+            {
+                return [GuardOff($"Moved-source guard off (--allow-moved-source): where {source.Branch} is now was not checked. {unavailable.Message}")];
+            }
+
+            throw new SourceHistoryUnavailableException(
+                $"The moved-source guard cannot tell whether {source.Branch} still points at {source.Commit}: {unavailable.Message} Nothing was written. "
+                + "Give the build the source history (GITHUB_TOKEN on GitHub Actions, or a clone it may fetch), or pass --allow-moved-source to promote without this guard.",
+                unavailable);
+        }
+
         if (string.Equals(head, source.Commit, StringComparison.OrdinalIgnoreCase))
         {
             return [];
@@ -34,27 +54,22 @@ public sealed partial class Promoter
         }
 
         throw new SourceMovedException(source.Branch, source.Commit, head,
-            $"Source branch {source.Branch} of {history.Description} moved on to {head} while {source.Commit} was being built; nothing was written, "
+            $"Source branch {source.Branch} of {history!.Description} moved on to {head} while {source.Commit} was being built; nothing was written, "
             + "so the newer commit's own build can promote. Pass --allow-moved-source to promote this image anyway.");
     }
 
     /// <summary>
     /// The monotonic guard: finds the last promotion of this image to this environment in the target branch's history
     /// (by its <c>Environment:</c> and <c>Promoted-Image:</c> trailers) and refuses to replace a pin built from a
-    /// newer source commit, unless rolling back. Diverged commits (another branch) are allowed.
+    /// newer source commit. Diverged commits (another branch) are allowed. When the source history cannot tell which
+    /// is newer, the promotion stops: only <see cref="PromotionRequest.Rollback"/> turns the guard off, and says so.
     /// </summary>
     private async Task<List<string>> CheckMonotonicAsync(PromotionContext context, string? head, CancellationToken cancellationToken)
     {
         var request = context.Request;
         if (head is null || request.Source.Commit is not { } commit)
         {
-            return head is null ? ["Monotonic guard not checked: the target has no history (worktree)."] : ["Monotonic guard not checked: the source commit is not known."];
-        }
-
-        // Without the source history no comparison is possible, so the target's history is not walked either.
-        if (request.SourceHistory is not { } history)
-        {
-            return ["Monotonic guard not checked: no access to the source repository's history was given."];
+            return [GuardOff(head is null ? "Monotonic guard not checked: the target has no history (worktree)." : "Monotonic guard not checked: the source commit is not known.")];
         }
 
         var last = await FindLastPromotionAsync(context, head, cancellationToken).ConfigureAwait(false);
@@ -65,10 +80,29 @@ public sealed partial class Promoter
 
         if (last.SourceRepository is { } repository && request.Source.Repository is { } ours && !string.Equals(repository, ours, StringComparison.OrdinalIgnoreCase))
         {
-            return [$"Monotonic guard not checked: the pin in place was built from {repository}, not {ours}."];
+            return [GuardOff($"Monotonic guard not checked: the pin in place was built from {repository}, not {ours}.")];
         }
 
-        var relation = await history.CompareAsync(pinned, commit, cancellationToken).ConfigureAwait(false);
+        SourceRelation relation;
+        try
+        {
+            relation = context.SourceHistory is { } history
+                ? await history.CompareAsync(pinned, commit, cancellationToken).ConfigureAwait(false)
+                : throw new SourceHistoryUnavailableException("No source history was given, and the source repository is not an owner/name the GitOps credentials could read.");
+        }
+        catch (SourceHistoryUnavailableException unavailable)
+        {
+            if (request.Rollback)
+            {
+                return [GuardOff($"Monotonic guard off (--rollback): whether {commit} is older than the pin in place ({pinned}) was not checked. {unavailable.Message}")];
+            }
+
+            throw new SourceHistoryUnavailableException(
+                $"{context.App.Name}/{context.Environment.Name} pins {last.PromotedImage ?? "an image"} built from {pinned}, and the monotonic guard cannot tell "
+                + $"whether {commit} is newer: {unavailable.Message} Nothing was written. Give the build the source history (GITHUB_TOKEN on GitHub Actions, "
+                + "or a clone it may fetch), or pass --rollback to replace the pin without this guard.", unavailable);
+        }
+
         if (relation != SourceRelation.Behind)
         {
             return relation == SourceRelation.Diverged ? [$"The pin in place comes from {pinned}, which is on another line of history than {commit}."] : [];
@@ -84,21 +118,23 @@ public sealed partial class Promoter
             + "nothing was written. Pass --rollback to replace it with the older image on purpose.");
     }
 
-    private async Task<PromotionTrailers?> FindLastPromotionAsync(PromotionContext context, string head, CancellationToken cancellationToken)
+    private void WarnGuardsOff(PromotionRequest request)
     {
-        // Only commits that changed the environment's files can have pinned it, so the writer lists just those.
-        var history = context.Writer.ReadHistoryAsync(head, context.Environment.Paths, context.Request.HistoryDepth, cancellationToken);
-        await foreach (var commit in history.ConfigureAwait(false))
+        if (request.AllowMovedSource)
         {
-            var trailers = PromotionTrailers.Parse(commit.Message);
-            if (string.Equals(trailers.Environment, context.Environment.Name, StringComparison.Ordinal)
-                && trailers.PromotedImage is { } promoted
-                && (promoted.StartsWith(context.App.Image.Name + ":", StringComparison.Ordinal) || promoted.StartsWith(context.App.Image.Name + "@", StringComparison.Ordinal)))
-            {
-                return trailers;
-            }
+            Log.LogWarning("Moved-source guard off (--allow-moved-source): an image whose source branch moved on may be promoted");
         }
 
-        return null;
+        if (request.Rollback)
+        {
+            Log.LogWarning("Monotonic guard off (--rollback): an image built from an older commit may replace a newer pin");
+        }
+    }
+
+    /// <summary>A guard that did not run is never silent: it is logged as a warning and noted in the result.</summary>
+    private string GuardOff(string note)
+    {
+        Log.LogWarning("{Note}", note);
+        return note;
     }
 }

@@ -15,7 +15,11 @@ public sealed record RecordedRequest(
     string Query,
     int Status,
     IReadOnlyDictionary<string, string> Headers,
-    string RequestId);
+    string RequestId)
+{
+    /// <summary>The login the credential sent authenticated as (a user, or an App's bot), or <c>anonymous</c>.</summary>
+    public string Principal { get; init; } = "anonymous";
+}
 
 /// <summary>A <c>repository_dispatch</c> event the server received.</summary>
 /// <param name="Owner">Repository owner.</param>

@@ -173,6 +173,55 @@ public sealed class AppsTests(ServerFixture github) : IClassFixture<ServerFixtur
             .Should().NotContain(line => token.IsContainedIn(line) || jwt.IsContainedIn(line));
     }
 
+    [Fact]
+    public async Task Revoke_revokes_every_token_the_provider_minted_and_skips_an_expired_one_without_a_request()
+    {
+        var clock = new FastForwardTimeProvider();
+        await using var server = await LocalGitHubServer.StartAsync(new LocalGitHubServerOptions { TimeProvider = clock });
+        server.RegisterApp(AppId, ClientId, TestKeys.PublicKey, "pipeline-promoter");
+        await server.CreateRepositoryAsync(ServerFixture.Owner, "gitops");
+        var repository = new RepositoryId(ServerFixture.Owner, "gitops");
+        server.InstallApp(AppId, ServerFixture.Owner, [repository.Name]);
+        using var app = GitHubApp.FromPem(ClientId, new Secret(TestKeys.Pkcs1), clock);
+        using var appClient = new GitHubClient(new GitHubClientOptions(GitHubEndpoint.FromApiUrl(server.ApiUrl), app) { TimeProvider = clock });
+        using var provider = await InstallationTokenProvider.ForRepositoryAsync(appClient.Apps, repository, timeProvider: clock);
+        var first = await provider.GetInstallationTokenAsync();
+        clock.Advance(TimeSpan.FromMinutes(56));
+        var renewed = await provider.GetInstallationTokenAsync();
+
+        var both = await provider.RevokeAsync();
+        var again = await provider.GetInstallationTokenAsync();
+        clock.Advance(TimeSpan.FromMinutes(61));
+        var expired = await provider.RevokeAsync();
+
+        renewed.Token.Should().NotBe(first.Token, "a token expiring within 5 minutes is replaced");
+        both.Should().Be(new TokenRevocation(2, 0));
+        expired.Should().Be(new TokenRevocation(0, 1));
+        server.RequestLog.Count(r => r.Method == "DELETE" && r.Path == "/installation/token" && r.Status == 204).Should().Be(2);
+        foreach (var token in new[] { first, renewed })
+        {
+            var use = () => appClient.WithCredentials(GitHubToken.Installation(token.Token)).Repositories.GetAsync(repository);
+            await use.Should().ThrowAsync<GitHubAuthenticationException>();
+        }
+
+        again.Token.Should().NotBe(renewed.Token);
+    }
+
+    [Fact]
+    public async Task Revoke_of_a_token_GitHub_already_refuses_is_skipped_without_error()
+    {
+        var (_, installationId) = await InstalledRepositoryAsync();
+        using var app = GitHubApp.FromPem(ClientId, new Secret(TestKeys.Pkcs1));
+        using var appClient = github.Client(credentials: app);
+        using var provider = new InstallationTokenProvider(appClient.Apps, installationId);
+        var token = await provider.GetInstallationTokenAsync();
+        await appClient.Apps.RevokeInstallationTokenAsync(token.Token);
+
+        var revocation = await provider.RevokeAsync();
+
+        revocation.Should().Be(new TokenRevocation(0, 1));
+    }
+
     private async Task<(RepositoryId Repository, long InstallationId)> InstalledRepositoryAsync()
     {
         lock (Registration)

@@ -24,6 +24,7 @@ public sealed class DispatchTests(GitOpsServer github) : IClassFixture<GitOpsSer
             WriteMethod = WriteMethod.Dispatch,
             Credentials = github.UserCredentials,
             Source = new PromotionSource("myorg/myapp", "abcdef1234567890abcdef1234567890abcdef12") { Branch = "develop", Message = "Fix the login\n\nDetails" },
+            AllowMovedSource = true,
             CiRunUrl = "https://ci.example/runs/7",
         };
 
@@ -37,7 +38,7 @@ public sealed class DispatchTests(GitOpsServer github) : IClassFixture<GitOpsSer
             ["client_payload"] = JsonNode.Parse(recorded.ClientPayload!.Value.GetRawText()),
             ["repository"] = new JsonObject { ["full_name"] = gitops.ToString() },
         }.ToJsonString());
-        var template = new PromotionRequest(github.Target(gitops)) { Credentials = github.UserCredentials, WriteMethod = WriteMethod.GitData };
+        var template = new PromotionRequest(github.Target(gitops)) { Credentials = github.UserCredentials, WriteMethod = WriteMethod.GitData, AllowMovedSource = true, Rollback = true };
         var applied = await new Promoter().ApplyDispatchAsync(eventPath, template, PromotionDispatch.DefaultEventType);
 
         sent.Status.Should().Be(PromotionStatus.Dispatched);

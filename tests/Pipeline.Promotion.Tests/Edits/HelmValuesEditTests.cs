@@ -51,11 +51,11 @@ public sealed class HelmValuesEditTests
     }
 
     [Fact]
-    public void Duplicate_keys_are_an_ambiguous_match()
+    public void Duplicate_keys_are_refused_as_invalid_yaml_naming_both_lines()
     {
         var act = () => HelmValuesEdit.ForTag("image.tag").Apply(TestFiles.Yaml("image:\n  tag: a\n  tag: b\n"), TestFiles.App);
 
-        act.Should().Throw<ManifestMatchException>().Which.Matched.Should().Be(2);
+        act.Should().Throw<ManifestSyntaxException>().Where(e => e.Line == 3).WithMessage("*'tag' appears twice*first on line 2*");
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class KustomizeImageEditTests
     {
         var act = () => new KustomizeImageEdit("app").Apply(TestFiles.Yaml("images:\n- name: app\n  newTag: a\n  newTag: b\n"), TestFiles.App);
 
-        act.Should().Throw<ManifestLocationException>().WithMessage("*2 'newTag' keys*");
+        act.Should().Throw<ManifestSyntaxException>().Where(e => e.Line == 4).WithMessage("*'newTag' appears twice*");
     }
 
     [Fact]

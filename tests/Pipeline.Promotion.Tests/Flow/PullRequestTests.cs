@@ -165,6 +165,7 @@ public sealed class PullRequestTests(GitOpsServer github) : IClassFixture<GitOps
             Source = new PromotionSource(source.ToString(), commit) { Branch = "main" },
             SourceHistory = new GitHubSourceHistory(client, source),
             AllowMovedSource = true,
+            Rollback = false,
         };
         var pinned = (await _promotions.Promoter().PromoteAsync(FromSource("2.0.0", newer))).Results.Single();
         await github.Server.SetCheckAsync(repository.Owner, repository.Name, pinned.CommitSha!, "ci/validate", CheckConclusion.Success);

@@ -79,17 +79,22 @@ public sealed class GuardTests(GitOpsServer github) : IClassFixture<GitOpsServer
     }
 
     [Fact]
-    public async Task Without_source_history_the_guards_are_reported_as_not_checked()
+    public async Task Without_source_history_a_promotion_is_refused_unless_the_guards_are_turned_off_and_the_result_says_so()
     {
         var gitops = await github.RepositoryAsync(files: new Dictionary<string, string> { ["values.yaml"] = Values });
-        await _promotions.Promoter().PromoteAsync(_promotions.Request(gitops, Promotions.SimpleSpec(), Images.Pinned("ghcr.io/org/app", "1.1.0"))
-            with { Source = new PromotionSource("source-org/app", "2222222222222222222222222222222222222222") });
+        var head = await github.HeadAsync(gitops);
+        var blind = _promotions.Request(gitops, Promotions.SimpleSpec(), Images.Pinned("ghcr.io/org/app", "1.2.0"))
+            with { Source = new PromotionSource("https://git.example/source.git", "2222222222222222222222222222222222222222") { Branch = "main" }, AllowMovedSource = false, Rollback = false };
 
-        var result = (await _promotions.Promoter().PromoteAsync(_promotions.Request(gitops, Promotions.SimpleSpec(), Images.Pinned("ghcr.io/org/app", "1.2.0")))).Results.Single();
+        var act = () => _promotions.Promoter().PromoteAsync(blind);
 
+        (await act.Should().ThrowAsync<SourceHistoryUnavailableException>()).Which.Message.Should()
+            .Contain("moved-source guard cannot tell").And.Contain("Nothing was written").And.Contain("--allow-moved-source");
+        (await github.HeadAsync(gitops)).Should().Be(head);
+
+        var result = (await _promotions.Promoter().PromoteAsync(blind with { AllowMovedSource = true, Rollback = true })).Results.Single();
         result.Status.Should().Be(PromotionStatus.Committed);
-        result.Notes.Should().Contain(n => n.StartsWith("Moved-source guard not checked", StringComparison.Ordinal));
-        result.Notes.Should().Contain(n => n.StartsWith("Monotonic guard not checked", StringComparison.Ordinal));
+        result.Notes.Should().Contain(n => n.StartsWith("Moved-source guard off (--allow-moved-source)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -111,7 +116,7 @@ public sealed class GuardTests(GitOpsServer github) : IClassFixture<GitOpsServer
             (await history.CompareAsync(built, newer)).Should().Be(SourceRelation.Ahead);
             (await history.CompareAsync(newer, built)).Should().Be(SourceRelation.Behind);
             (await history.CompareAsync(built, built)).Should().Be(SourceRelation.Identical);
-            await history.Invoking(h => h.GetBranchHeadAsync("release")).Should().ThrowAsync<PromotionException>().WithMessage("*git fetch origin release*");
+            await history.Invoking(h => h.GetBranchHeadAsync("release")).Should().ThrowAsync<SourceHistoryUnavailableException>().WithMessage("*git fetch origin release*");
         }
         finally
         {
@@ -131,5 +136,7 @@ public sealed class GuardTests(GitOpsServer github) : IClassFixture<GitOpsServer
         {
             Source = new PromotionSource(source.ToString(), commit) { Branch = "main" },
             SourceHistory = new GitHubSourceHistory(client, source),
+            AllowMovedSource = false,
+            Rollback = false,
         };
 }

@@ -29,12 +29,13 @@ public sealed class RealSetupTests(GitOpsServer github) : IClassFixture<GitOpsSe
                 WriteMethod = WriteMethod.Dispatch,
                 Credentials = app,
                 Source = new PromotionSource("januschung/job-winner", "5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f") { Branch = "main" },
+                AllowMovedSource = true,
             });
             var recorded = github.Server.DispatchEvents.Last(e => e.Repository == argocd.Name);
             var eventPath = Path.Combine(_folder.FullName, name + ".json");
             await File.WriteAllTextAsync(eventPath, new JsonObject { ["action"] = recorded.EventType, ["client_payload"] = JsonNode.Parse(recorded.ClientPayload!.Value.GetRawText()) }.ToJsonString());
 
-            var report = await new Promoter().ApplyDispatchAsync(eventPath, new PromotionRequest(github.Target(argocd)) { Credentials = app });
+            var report = await new Promoter().ApplyDispatchAsync(eventPath, new PromotionRequest(github.Target(argocd)) { Credentials = app, AllowMovedSource = true, Rollback = true });
 
             var result = report.Results.Single();
             result.Status.Should().Be(PromotionStatus.PullRequestMerged);
@@ -63,6 +64,8 @@ public sealed class RealSetupTests(GitOpsServer github) : IClassFixture<GitOpsSe
             Spec = spec,
             Credentials = github.UserCredentials,
             Source = new PromotionSource("myorg/myapp", "0123456789abcdef0123456789abcdef01234567") { Branch = branch, Message = "Speed up the search" },
+            AllowMovedSource = true,
+            Rollback = true,
         };
 
         var dev = (await new Promoter().PromoteAsync(Request("1.5.0-dev", "develop"))).Results.Single();
@@ -97,6 +100,8 @@ public sealed class RealSetupTests(GitOpsServer github) : IClassFixture<GitOpsSe
             WriteMethod = WriteMethod.Contents,
             Credentials = classic,
             Source = new PromotionSource("andrelair-platform/platform-demo", "77b10fa9cd12d563820e1230a4fdceccfb199718") { Branch = "main" },
+            AllowMovedSource = true,
+            Rollback = true,
         })).Results.Single();
 
         result.Status.Should().Be(PromotionStatus.Committed);

@@ -32,6 +32,10 @@ public sealed class Promotions(GitOpsServer github)
             Credentials = credentials ?? github.UserCredentials,
             Source = new PromotionSource("source-org/app", "1111111111111111111111111111111111111111") { Branch = "main", Message = "Add the login page\n\nLong description." },
             CiRunUrl = "https://ci.example/runs/42",
+
+            // The source commit above is made up, so no history knows it: the guards are off unless a test turns them on.
+            AllowMovedSource = true,
+            Rollback = true,
         };
 
     public static PromotionSpec SimpleSpec(string extra = "", string path = "values.yaml", string edit = "helm: image.tag") => PromotionSpec.Parse($$"""

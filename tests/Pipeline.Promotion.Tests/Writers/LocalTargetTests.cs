@@ -106,6 +106,7 @@ public sealed class LocalTargetTests : IDisposable
             Image = image,
             Spec = spec,
             Source = new PromotionSource("org/ai-reliability", "3333333333333333333333333333333333333333") { Branch = "main" },
+            AllowMovedSource = true,
         })).Results.Single();
 
         result.Status.Should().Be(PromotionStatus.Written);

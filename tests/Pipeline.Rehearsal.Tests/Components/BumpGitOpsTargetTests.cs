@@ -35,7 +35,7 @@ public sealed class BumpGitOpsTargetTests : IAsyncLifetime
         await WriteImageRecordAsync(built, ["abc1234", "1.2-dev"]);
         _gitops.Commit("chore: a later commit");
 
-        var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--promote-tag", "1.2-dev");
+        var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--promote-tag", "1.2-dev", "--allow-moved-source");
 
         outcome.ExitCode.Should().Be(0, output);
         output.Should().Contain($"The image was built from {built[..12]}");

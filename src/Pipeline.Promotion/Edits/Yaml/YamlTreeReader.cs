@@ -28,9 +28,10 @@ internal static class YamlTreeReader
             throw new ManifestSyntaxException(
                 file, checked((int)exception.Start.Line), checked((int)exception.Start.Column), exception.Message, exception);
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws this on some malformed input (an unclosed flow collection) instead of a YamlException.
+            // YamlDotNet throws these on some malformed input instead of a YamlException: an unclosed flow collection
+            // (InvalidOperationException), a tag that is no valid URI such as !!st[r (ArgumentException).
             var at = scanner.CurrentPosition;
             throw new ManifestSyntaxException(file, checked((int)at.Line), checked((int)at.Column), "the scanner stopped: " + exception.Message, exception);
         }
@@ -97,6 +98,12 @@ internal static class YamlTreeReader
                     open.Pop();
                     break;
                 case AnchorAlias alias:
+                    if (!anchors.ContainsKey(alias.Value.Value))
+                    {
+                        // YAML refuses an alias to no anchor (Helm and kubectl too), so an edit must not write such a file.
+                        throw new SemanticErrorException(alias.Start, alias.End, $"the alias *{alias.Value.Value} refers to no anchor &{alias.Value.Value} before it");
+                    }
+
                     var aliasNode = new YamlAlias
                     {
                         Document = document!.Index,
@@ -169,6 +176,7 @@ internal static class YamlTreeReader
         switch (parent)
         {
             case YamlMapping mapping when mapping.PendingKey is null:
+                RefuseDuplicateKey(mapping, node);
                 mapping.PendingKey = node;
                 break;
             case YamlMapping mapping:
@@ -180,6 +188,19 @@ internal static class YamlTreeReader
                 node.IndexInParent = sequence.Items.Count;
                 sequence.Items.Add(node);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// YAML requires unique keys, and Helm, kubectl and Argo CD refuse a mapping that repeats one; which of the two an
+    /// edit should change is unknowable, so the file is refused.
+    /// </summary>
+    private static void RefuseDuplicateKey(YamlMapping mapping, YamlNode key)
+    {
+        if (key is YamlScalar scalar && mapping.Pairs.FirstOrDefault(p => p.Key is YamlScalar other && other.Value == scalar.Value).Key is YamlScalar first)
+        {
+            var at = new Mark(scalar.Start, scalar.Line, scalar.Column);
+            throw new SemanticErrorException(at, at, $"the key '{scalar.Value}' appears twice in one mapping (first on line {first.Line}); YAML requires unique keys, so remove one");
         }
     }
 

@@ -20,6 +20,7 @@ internal sealed class GitHubMiddleware(RequestDelegate next, GitHubState state, 
         var response = context.Response;
         response.Headers["x-github-request-id"] = requestId;
         response.Headers.Server = "GitHub.com";
+        response.Headers.Date = at.ToString("R", CultureInfo.InvariantCulture);
         var request = context.Request;
         var server = $"{request.Scheme}://{request.Host}/";
         var prefix = request.PathBase.Value?.Trim('/');
@@ -47,7 +48,7 @@ internal sealed class GitHubMiddleware(RequestDelegate next, GitHubState state, 
         finally
         {
             state.Requests.Enqueue(new RecordedRequest(at, request.Method, request.PathBase + request.Path,
-                request.QueryString.Value ?? "", response.StatusCode, RedactedHeaders(request), requestId));
+                request.QueryString.Value ?? "", response.StatusCode, RedactedHeaders(request), requestId) { Principal = context.Principal().Login });
         }
     }
 

@@ -1,6 +1,7 @@
 using Pipeline.Rehearsal.GitHub.Rest.Apps;
 using Pipeline.Rehearsal.GitHub.Rest.Checks;
 using Pipeline.Rehearsal.GitHub.Rest.Commits;
+using Pipeline.Rehearsal.GitHub.Rest.Compare;
 using Pipeline.Rehearsal.GitHub.Rest.Contents;
 using Pipeline.Rehearsal.GitHub.Rest.Dispatches;
 using Pipeline.Rehearsal.GitHub.Rest.GitData;
@@ -16,6 +17,7 @@ internal static class RestEndpoints
         RepositoryEndpoints.Map(routes, state);
         BranchAndCommitEndpoints.Map(routes, state);
         CommitListEndpoint.Map(routes, state);
+        CompareEndpoint.Map(routes, state);
         RefEndpoints.Map(routes, state);
         GitObjectEndpoints.Map(routes, state);
         ContentsEndpoints.Map(routes, state);

@@ -2,7 +2,7 @@ using Pipeline.Rehearsal.GitHub.Rest.GitData;
 
 namespace Pipeline.Rehearsal.GitHub.Rest.Commits;
 
-/// <summary>Branches, a single commit, and the comparison of two commits.</summary>
+/// <summary>Branches and a single commit (the comparison of two is in <c>Rest/Compare/</c>).</summary>
 internal static class BranchAndCommitEndpoints
 {
     private const string BranchDocs = "https://docs.github.com/rest/branches/branches";
@@ -70,22 +70,6 @@ internal static class BranchAndCommitEndpoints
                 _ => CommitAsync(context, state, reference),
             };
         }).WithMetadata(new MediaFormats("diff", "patch", "sha"));
-
-        routes.MapGet("/repos/{owner}/{repo}/compare/{**basehead}", async context =>
-        {
-            var repository = context.Repository(state, "contents", Access.Read, CommitDocs);
-            if (context.Format() is "diff" or "patch")
-            {
-                var (@base, head) = await BaseHeadAsync(repository, context.Route("basehead"), context.RequestAborted);
-                var mergeBase = await repository.Git.MergeBaseAsync(@base, head, context.RequestAborted) ?? @base;
-                await CommitText.WriteAsync(context, await CommitText.DiffAsync(repository, mergeBase, head,
-                    context.Format() == "patch", context.RequestAborted));
-                return;
-            }
-
-            await context.WriteJsonAsync(await CompareAsync(state, repository, context.Route("basehead"), context),
-                GitHubJson.Default.ComparisonJson);
-        }).WithMetadata(new MediaFormats("diff", "patch"));
     }
 
     private static async Task CommitAsync(HttpContext context, GitHubState state, string reference)
@@ -114,63 +98,5 @@ internal static class BranchAndCommitEndpoints
         }, GitHubJson.Default.CommitJson);
     }
 
-    private static async Task<(string Base, string Head)> BaseHeadAsync(RepositoryState repository, string basehead, CancellationToken ct)
-    {
-        const string docs = "https://docs.github.com/rest/commits/commits#compare-two-commits";
-        var parts = basehead.Split("...", 2);
-        var @base = parts.Length == 2 ? await repository.Git.ResolveCommitAsync(parts[0], ct) : null;
-        var head = parts.Length == 2 ? await repository.Git.ResolveCommitAsync(parts[1], ct) : null;
-        return @base is null || head is null ? throw ApiErrorException.NotFound(docs) : (@base, head);
-    }
-
     public const string EmptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
-
-    private static async Task<ComparisonJson> CompareAsync(GitHubState state, RepositoryState repository, string basehead,
-        HttpContext context)
-    {
-        const string docs = "https://docs.github.com/rest/commits/commits#compare-two-commits";
-        var ct = context.RequestAborted;
-        var parts = basehead.Split("...", 2);
-        if (parts.Length != 2)
-        {
-            throw ApiErrorException.NotFound(docs);
-        }
-
-        var @base = await repository.Git.ResolveCommitAsync(parts[0], ct);
-        var head = await repository.Git.ResolveCommitAsync(parts[1], ct);
-        if (@base is null || head is null)
-        {
-            throw ApiErrorException.NotFound(docs);
-        }
-
-        var mergeBase = await repository.Git.MergeBaseAsync(@base, head, ct)
-            ?? throw ApiErrorException.NotFound(docs);
-        var (ahead, behind) = await repository.Git.AheadBehindAsync(@base, head, ct);
-        var status = (ahead, behind) switch
-        {
-            (0, 0) => "identical",
-            (_, 0) => "ahead",
-            (0, _) => "behind",
-            _ => "diverged",
-        };
-        var links = context.Links();
-        var commits = new List<CommitJson>();
-        foreach (var sha in await repository.Git.CommitsBetweenAsync(mergeBase, head, ct))
-        {
-            commits.Add(CommitPresenter.Commit(state, repository, (await repository.Git.ReadCommitAsync(sha, ct))!, links));
-        }
-
-        var repo = links.Repo(repository.FullName);
-        var html = links.RepoHtml(repository.FullName);
-        return new ComparisonJson(
-            repo + "/compare/" + basehead,
-            html + "/compare/" + basehead,
-            html + "/compare/" + @base + "..." + head,
-            html + "/compare/" + basehead + ".diff",
-            html + "/compare/" + basehead + ".patch",
-            CommitPresenter.Commit(state, repository, (await repository.Git.ReadCommitAsync(@base, ct))!, links),
-            CommitPresenter.Commit(state, repository, (await repository.Git.ReadCommitAsync(mergeBase, ct))!, links),
-            status, ahead, behind, commits.Count, commits,
-            await CommitPresenter.FilesAsync(repository, mergeBase, head, links, ct));
-    }
 }
