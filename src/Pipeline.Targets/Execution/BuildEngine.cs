@@ -65,7 +65,8 @@ public static partial class BuildEngine
         var values = parameters.ToDictionary(p => p.Name, p => binding.Values.TryGetValue(p, out var bound) ? bound.Value : null);
         foreach (var (spec, bound) in binding.Values)
             spec.Assign(build, bound.Value);
-        build.Attach(new BuildSession(root, output.Host, IsServerBuild(environment), environment, values));
+        var origins = binding.Values.ToDictionary(b => b.Key.Name, b => b.Value.Origin);
+        build.Attach(new BuildSession(root, output.Host, IsServerBuild(environment), environment, values, origins));
         foreach (var spec in parameters.Where(p => p.IsSecret && !binding.Values.ContainsKey(p)))
         {
             if (spec.GetCurrentValue(build) is string secret)
@@ -149,10 +150,12 @@ public static partial class BuildEngine
         return workingDirectory;
     }
 
-    private static BuildOutcome Invalid(BuildOutput output, IEnumerable<string> problems)
+    private static BuildOutcome Invalid(BuildOutput output, IEnumerable<string> problems) =>
+        Invalid(output, problems.Select(p => new InvocationProblem(p)).ToList(), build: null, parameters: []);
+
+    private static BuildOutcome Invalid(BuildOutput output, IReadOnlyList<InvocationProblem> problems, object? build, IReadOnlyList<ParameterSpec> parameters)
     {
-        foreach (var problem in problems)
-            output.Write(LogLevel.Error, problem);
+        output.Write(LogLevel.Error, ProblemText.Render(ProblemText.Header(problems.Count, "nothing ran"), problems, build, parameters));
         output.Raw("Build failed: nothing ran (exit code 2).");
         return new BuildOutcome(BuildOutcome.InvalidInvocation, []);
     }

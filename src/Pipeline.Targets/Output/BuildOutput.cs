@@ -74,8 +74,11 @@ internal sealed class BuildOutput
                 _writer.WriteLine($"::{command}{title}::{WorkflowCommands.EscapeData(text)}");
                 return;
             }
-            foreach (var line in text.Split('\n'))
-                _writer.WriteLine(Paint(level, Prefix(level) + line.TrimEnd('\r')));
+            // Continuation lines line up under the first one instead of repeating "error: ".
+            var prefix = Prefix(level);
+            var lines = text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+                _writer.WriteLine(Paint(level, (i == 0 ? prefix : new string(' ', prefix.Length)) + lines[i].TrimEnd('\r')));
         }
     }
 
