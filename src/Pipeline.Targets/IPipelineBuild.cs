@@ -43,4 +43,7 @@ public interface IPipelineBuild
     /// </summary>
     /// <param name="parameter">The parameter's member name: <c>nameof(IHazImage.Image)</c>.</param>
     string SourceOf(string parameter) => "default";
+
+    /// <summary>The command line the build was started with, secrets replaced by <c>***</c>: <c>./build.sh Promote --skip Test</c>.</summary>
+    string Invocation => "./build.sh";
 }

@@ -36,6 +36,9 @@ public abstract class PipelineBuild : IPipelineBuild
     /// <inheritdoc />
     public string SourceOf(string parameter) => Session.SourceOf(parameter);
 
+    /// <inheritdoc />
+    public string Invocation => Session.Invocation;
+
     internal BuildSession Session => _session ?? throw new InvalidOperationException("The build is not running; start it through PipelineBuild.Execute.");
 
     internal void Attach(BuildSession session) => _session = session;

@@ -57,8 +57,17 @@ internal sealed record ImageRecord(
             Directory.CreateDirectory(folder);
         }
 
-        await using var stream = File.Create(path);
-        await JsonSerializer.SerializeAsync(stream, this, ImageRecordJsonContext.Default.ImageRecord, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(path, ForPeople(this, ImageRecordJsonContext.Default.ImageRecord), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Indented JSON with <c>+</c>, <c>&lt;</c> and <c>&gt;</c> as themselves (media types read as written); never embedded in HTML.</summary>
+    internal static byte[] ForPeople<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            JsonSerializer.Serialize(writer, value, type);
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
     }
 
     public static async Task<ImageRecord> ReadAsync(string path, CancellationToken cancellationToken)

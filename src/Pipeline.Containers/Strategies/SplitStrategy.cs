@@ -41,7 +41,7 @@ public sealed class SplitStrategy(DockerEngineClient engine, ImageBuilderOptions
         Directory.CreateDirectory(_options.ArtifactsDirectory);
         await File.WriteAllBytesAsync(
             PlatformRecordPath(platform),
-            JsonSerializer.SerializeToUtf8Bytes(record, ImageRecordJsonContext.Default.SplitPlatformRecord),
+            ImageRecord.ForPeople(record, ImageRecordJsonContext.Default.SplitPlatformRecord),
             cancellationToken).ConfigureAwait(false);
         return image;
     }

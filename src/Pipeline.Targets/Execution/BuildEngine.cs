@@ -66,7 +66,10 @@ public static partial class BuildEngine
         foreach (var (spec, bound) in binding.Values)
             spec.Assign(build, bound.Value);
         var origins = binding.Values.ToDictionary(b => b.Key.Name, b => b.Value.Origin);
-        build.Attach(new BuildSession(root, output.Host, IsServerBuild(environment), environment, values, origins));
+        build.Attach(new BuildSession(root, output.Host, IsServerBuild(environment), environment, values, origins)
+        {
+            Invocation = output.Redact(string.Join(' ', ["./build.sh", .. invocation.Arguments.Select(ShellQuote)])),
+        });
         foreach (var spec in parameters.Where(p => p.IsSecret && !binding.Values.ContainsKey(p)))
         {
             if (spec.GetCurrentValue(build) is string secret)
@@ -123,6 +126,11 @@ public static partial class BuildEngine
         }
         throw new BuildDefinitionException("A default target is not a Target property of the build.");
     }
+
+    private static string ShellQuote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./:=,@+%".Contains(c))
+            ? argument
+            : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static HostKind DetectHost(IReadOnlyDictionary<string, string> environment, bool isTerminal) =>
         environment.TryGetValue("GITHUB_ACTIONS", out var actions) && actions == "true" ? HostKind.GitHubActions

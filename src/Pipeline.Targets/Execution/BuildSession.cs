@@ -23,6 +23,9 @@ internal sealed class BuildSession
     public bool IsServerBuild { get; }
     public IReadOnlyDictionary<string, string> Environment { get; }
 
+    /// <summary>The command line, secrets redacted.</summary>
+    public string Invocation { get; init; } = "./build.sh";
+
     public T? GetValue<T>(string parameter)
     {
         if (!_values.TryGetValue(parameter, out var value) || value is null)

@@ -39,7 +39,7 @@ internal static class ContinueState
         var path = FilePath(root);
         Directory.CreateDirectory(path.Parent!);
         using var stream = File.Create(path);
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         writer.WriteStartObject();
         writer.WriteString("fingerprint", fingerprint);
         writer.WriteStartArray("succeeded");

@@ -10,9 +10,13 @@ public sealed class TargetValidation
     private readonly IPipelineBuild _build;
     private readonly List<InvocationProblem> _problems;
     private readonly List<ValidationSetting> _settings;
+    private readonly IReadOnlySet<string> _running;
 
-    internal TargetValidation(string target, IPipelineBuild build, bool planOnly, List<InvocationProblem> problems, List<ValidationSetting> settings, CancellationToken cancellationToken)
+    internal TargetValidation(
+        string target, IPipelineBuild build, bool planOnly, IReadOnlySet<string> running,
+        List<InvocationProblem> problems, List<ValidationSetting> settings, CancellationToken cancellationToken)
     {
+        _running = running;
         Target = target;
         _build = build;
         IsPlanOnly = planOnly;
@@ -32,6 +36,9 @@ public sealed class TargetValidation
 
     /// <summary>The problems reported so far, by every target (a check can leave out what an earlier one reported).</summary>
     public int ProblemCount => _problems.Count;
+
+    /// <summary>Whether the named target will run in this build (it is planned, and neither skipped nor invalid).</summary>
+    public bool WillRun(string target) => _running.Contains(target);
 
     /// <summary>Where a parameter's value came from (see <see cref="IPipelineBuild.SourceOf"/>).</summary>
     public string SourceOf(string parameter) => _build.SourceOf(parameter);

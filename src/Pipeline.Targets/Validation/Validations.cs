@@ -7,9 +7,10 @@ internal static class Validations
         IReadOnlyList<PlannedTarget> plan, ISet<PlannedTarget> unmet, PipelineBuild build, bool planOnly, List<ValidationSetting> settings, CancellationToken cancellation)
     {
         var problems = new List<InvocationProblem>();
+        var running = plan.Where(t => t.Status is null).Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var target in plan.Where(t => t.Status is null && !unmet.Contains(t)))
         {
-            var validation = new TargetValidation(target.Name, build, planOnly, problems, settings, cancellation);
+            var validation = new TargetValidation(target.Name, build, planOnly, running, problems, settings, cancellation);
             foreach (var check in target.Spec.Definition.Checks)
             {
                 try
