@@ -52,7 +52,7 @@ internal static class PromotionChecks
         check.Setting("GitOps repository", $"{text}, {kind}", check.SourceOf(nameof(IHazGitOps.GitOpsRepository)));
         check.Setting("GitOps branch", build.GitOpsBranch ?? "its default branch", check.SourceOf(nameof(IHazGitOps.GitOpsBranch)));
         var method = build.WriteMethod ?? target.DefaultWriteMethod;
-        check.Setting("write method", method.ToName(), build.WriteMethod is null ? $"default for a {kind.Split(' ')[0]} target" : check.SourceOf(nameof(IHazGitOps.WriteMethod)));
+        check.Setting("write method", method.ToString(), build.WriteMethod is null ? $"default for a {kind.Split(' ')[0]} target" : check.SourceOf(nameof(IHazGitOps.WriteMethod)));
         if (build.DryRun)
             check.Setting("dry run", "push no image, write no commit or branch", check.SourceOf(nameof(IHazDryRun.DryRun)));
         if (build.PromotionSpec is { } spec && !spec.FileExists())
