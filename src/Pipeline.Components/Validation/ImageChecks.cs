@@ -90,7 +90,7 @@ internal static class ImageChecks
         var ghcr = image.Registry == "ghcr.io" ? ", or GITHUB_TOKEN for ghcr.io" : "";
         check.Problem($"pushing to {image.Registry} needs a credential, and none is set.",
             $"pass --registry-username and --registry-password, or run 'docker login {image.Registry}' (auths in ~/.docker/config.json){ghcr}; or --dry-run to push nothing.",
-            nameof(IHazImage.RegistryUsername), nameof(IHazImage.RegistryPassword), "GITHUB_TOKEN");
+            nameof(IHazImage.Image), nameof(IHazImage.RegistryUsername), nameof(IHazImage.RegistryPassword), "GITHUB_TOKEN");
     }
 
     private static string Show(IPipelineBuild build, AbsolutePath path) =>

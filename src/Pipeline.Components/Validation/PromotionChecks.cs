@@ -52,7 +52,8 @@ internal static class PromotionChecks
         check.Setting("GitOps repository", $"{text}, {kind}", check.SourceOf(nameof(IHazGitOps.GitOpsRepository)));
         check.Setting("GitOps branch", build.GitOpsBranch ?? "its default branch", check.SourceOf(nameof(IHazGitOps.GitOpsBranch)));
         var method = build.WriteMethod ?? target.DefaultWriteMethod;
-        check.Setting("write method", method.ToString(), build.WriteMethod is null ? $"default for a {kind.Split(' ')[0]} target" : check.SourceOf(nameof(IHazGitOps.WriteMethod)));
+        var noun = target.Kind switch { PromotionTargetKind.GitHub => "GitHub repository", PromotionTargetKind.GitUrl => "git URL", _ => "directory" };
+        check.Setting("write method", method.ToString(), build.WriteMethod is null ? $"default for a {noun}" : check.SourceOf(nameof(IHazGitOps.WriteMethod)));
         if (build.DryRun)
             check.Setting("dry run", "push no image, write no commit or branch", check.SourceOf(nameof(IHazDryRun.DryRun)));
         if (build.PromotionSpec is { } spec && !spec.FileExists())
@@ -60,7 +61,7 @@ internal static class PromotionChecks
 
         if (WriteIdentity.Describe(build, target) is not { } identity)
         {
-            check.Problem($"writing to {text} needs a credential, and none is set.", WriteIdentity.Fix, WriteIdentity.Parameters);
+            check.Problem($"writing to {text} needs a credential, and none is set.", WriteIdentity.Fix, [nameof(IHazGitOps.GitOpsRepository), .. WriteIdentity.Parameters]);
             return (target, false);
         }
         check.Setting("writes as", identity.Identity, identity.Source);

@@ -31,5 +31,5 @@ internal static class WriteIdentity
 
     public const string Fix =
         "set --github-app-id and --github-app-private-key (a GitHub App installed on the GitOps repository; GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY), " +
-        "or --gitops-token (GITOPS_TOKEN, a personal access token with contents write), or GITHUB_TOKEN; --dry-run still reads, so it needs one too.";
+        "or --gitops-token (GITOPS_TOKEN, a personal access token with contents write), or GITHUB_TOKEN (which reaches only its own repository).";
 }

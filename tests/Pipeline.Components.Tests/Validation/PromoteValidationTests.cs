@@ -97,7 +97,7 @@ public sealed class PromoteValidationTests : IAsyncLifetime
         Output.Should().Contain("Execution plan for Promote:")
             .And.MatchRegex(@"GitOps repository\s+gitops, directory\s+command line")
             .And.MatchRegex(@"GitOps branch\s+main\s+\.nuke/parameters\.json")
-            .And.MatchRegex(@"write method\s+Worktree\s+default for a directory target")
+            .And.MatchRegex(@"write method\s+Worktree\s+default for a directory")
             .And.Contain("a run would stop before the first target (exit code 2)")
             .And.Contain("--image 'bad ref' is not an image repository");
     }
