@@ -76,7 +76,7 @@ internal static class TestRun
         [
             "test", build.Solution, "-c", build.Configuration.ToString(), "--no-build", "-nologo",
             "--logger", "trx;LogFilePrefix=tests", "--results-directory", results,
-        ]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, context.CancellationToken).ConfigureAwait(false);
+        ]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false, OnOutputLine = new TestProgress(context).Observe }, context.CancellationToken).ConfigureAwait(false);
 
         var counts = TestCounts.Read(results);
         var silent = TestCounts.AssembliesWithoutResults(run.StandardOutput, results);

@@ -85,7 +85,10 @@ public static partial class BuildEngine
             {
                 lock (cleanups)
                     cleanups.Add(cleanup);
-            });
+            })
+        {
+            OnDoing = output.Doing,
+        };
         target.Context = context;
         try
         {

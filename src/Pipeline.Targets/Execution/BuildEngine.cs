@@ -17,7 +17,7 @@ public static partial class BuildEngine
         var environment = invocation.ResolveEnvironment();
         var writer = invocation.Output ?? Console.Out;
         var host = DetectHost(environment, invocation.IsTerminal ?? !Console.IsOutputRedirected);
-        var output = new BuildOutput(writer, host, colors: !environment.ContainsKey("NO_COLOR"), Verbosity.Normal);
+        var output = new BuildOutput(writer, host, colors: !environment.ContainsKey("NO_COLOR"), Verbosity.Normal, invocation.QuietInterval);
         var previous = Log.Current;
         Log.Current = output;
         try

@@ -17,6 +17,9 @@ public sealed record ProcessRequest(string FileName, IReadOnlyList<string> Argum
     /// <summary>Whether each output line is written to the build log as it arrives.</summary>
     public bool LogOutput { get; init; } = true;
 
+    /// <summary>Called with each line of standard output as it arrives (after it is logged), e.g. to follow progress.</summary>
+    public Action<string>? OnOutputLine { get; init; }
+
     /// <summary>Whether a non-zero exit code throws <see cref="ProcessException"/>.</summary>
     public bool ThrowOnFailure { get; init; } = true;
 

@@ -34,7 +34,12 @@ public static class ProcessRunner
         var stderr = new StringBuilder();
         var outputDone = new TaskCompletionSource();
         var errorDone = new TaskCompletionSource();
-        process.OutputDataReceived += (_, e) => Receive(e.Data, stdout, outputDone, request);
+        process.OutputDataReceived += (_, e) =>
+        {
+            Receive(e.Data, stdout, outputDone, request);
+            if (e.Data is { } line)
+                request.OnOutputLine?.Invoke(line);
+        };
         process.ErrorDataReceived += (_, e) => Receive(e.Data, stderr, errorDone, request);
         try
         {
