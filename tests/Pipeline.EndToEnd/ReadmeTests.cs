@@ -4,7 +4,8 @@ namespace Pipeline.EndToEnd;
 /// The README's checked samples that need no Docker engine, run in a clean clone: the command, then the lines the README
 /// shows must be what the build prints. The rehearsal's samples are checked by <see cref="RehearsalTests"/>.
 /// </summary>
-public sealed class ReadmeTests : IDisposable
+[Collection(CompiledClone.Collection)]
+public sealed class ReadmeTests(CompiledClone compiled)
 {
     /// <summary>Samples the rehearsal walk-through checks (it needs Docker and runs them once).</summary>
     internal static readonly string[] RehearsalSamples = ["./build.sh Rehearse (first run)", "./build.sh Rehearse (second run)"];
@@ -14,9 +15,7 @@ public sealed class ReadmeTests : IDisposable
 
     private static readonly string Readme = Path.Combine(RepositoryClone.Source, "README.md");
 
-    private readonly RepositoryClone _clone = new();
-
-    public void Dispose() => _clone.Dispose();
+    private readonly RepositoryClone _clone = compiled.Clone;
 
     [Fact]
     public void The_checked_samples_are_what_the_build_prints()
@@ -25,11 +24,13 @@ public sealed class ReadmeTests : IDisposable
         samples.Should().HaveCountGreaterThanOrEqualTo(4, "the README marks its samples with <!-- checked: COMMAND -->");
 
         _clone.BuildSh("--help").ExitCode.Should().Be(0, "the build project compiles");
+        var status = RepositoryClone.Run("git", ["status", "--porcelain"], _clone.Root).Output;
         foreach (var sample in samples)
         {
             var output = Run(sample);
             sample.FirstMissingLine(output, _clone.Root).Should().BeNull($"README.md shows it for `{sample.Command}`, which printed:\n{output}");
         }
+        RepositoryClone.Run("git", ["status", "--porcelain"], _clone.Root).Output.Should().Be(status, "the samples write only ignored files");
     }
 
     [Fact]
