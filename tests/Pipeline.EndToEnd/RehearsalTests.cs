@@ -70,7 +70,8 @@ public sealed class RehearsalTests(ITestOutputHelper log) : IDisposable
         var selector = GitOpsCopy("selector", text => text.Replace("container: demo-service", "container: no-such-container", StringComparison.Ordinal));
         var yaml = GitOpsCopy("yaml", text => text.Replace("        when: { tag: '[0-9a-f]{7}' }\n        files:\n          - path: apps", "        when: { tag: '[0-9a-f]{7}'\n        files:\n          - path: apps", StringComparison.Ordinal));
         var noCredentials = new Dictionary<string, string?> { ["GITHUB_TOKEN"] = null, ["GITOPS_TOKEN"] = null, ["GITHUB_APP_ID"] = null, ["GITHUB_APP_PRIVATE_KEY"] = null, ["DOCKER_CONFIG"] = _outside };
-        string[] local = ["--image", "localhost:5780/demo-service"];
+        // A directory takes no pull requests: these promote to dev and prod, as --profile local does.
+        string[] local = ["--image", "localhost:5780/demo-service", "--environment", "dev", "prod"];
         var mistakes = new (string Name, string[] Arguments, string Says)[]
         {
             ("bad image reference", ["Promote", "--image", "bad ref"], "--image 'bad ref' is not an image repository"),
