@@ -17,5 +17,5 @@ internal static class DotNetSolution
     }
 
     public static Task<ProcessResult> RunAsync(IHazSolution build, TargetContext context, params string[] arguments) =>
-        ProcessRunner.RunAsync(new ProcessRequest("dotnet", arguments) { WorkingDirectory = build.RootDirectory }, context.CancellationToken);
+        ProcessRunner.RunAsync(new ProcessRequest("dotnet", arguments) { WorkingDirectory = build.RootDirectory, Output = Log.Information }, context.CancellationToken);
 }

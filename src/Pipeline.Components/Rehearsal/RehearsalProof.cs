@@ -51,7 +51,7 @@ internal sealed class RehearsalProof(IRehearse build, RehearsalEnvironment envir
 
     public async Task<string> RunImageAsync(CancellationToken cancellationToken)
     {
-        var run = await ProcessRunner.RunAsync(new ProcessRequest("docker", ["run", "--rm", "--network", "none", pinned.Reference.ToString()]) { LogOutput = false }, cancellationToken).ConfigureAwait(false);
+        var run = await ProcessRunner.RunAsync(new ProcessRequest("docker", ["run", "--rm", "--network", "none", pinned.Reference.ToString()]), cancellationToken).ConfigureAwait(false);
         var line = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
         string? commit, arch;
         try
@@ -72,7 +72,7 @@ internal sealed class RehearsalProof(IRehearse build, RehearsalEnvironment envir
     private async Task<string?> ShowAsync(string branch, string path, CancellationToken cancellationToken)
     {
         var result = await ProcessRunner.RunAsync(new ProcessRequest("git", ["--git-dir", environment.GitOpsBareRepository, "show", $"{branch}:{path}"])
-            { LogOutput = false, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
+            { ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
         return result.ExitCode == 0 ? result.StandardOutput : null;
     }
 }

@@ -57,17 +57,16 @@ internal sealed record ImageRecord(
             Directory.CreateDirectory(folder);
         }
 
-        await File.WriteAllBytesAsync(path, ForPeople(this, ImageRecordJsonContext.Default.ImageRecord), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(path, SecretRegistry.Shared.Redact(ForPeople(this, ImageRecordJsonContext.Default.ImageRecord)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Indented JSON with <c>+</c>, <c>&lt;</c> and <c>&gt;</c> as themselves (media types read as written); never embedded in HTML.</summary>
-    internal static byte[] ForPeople<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    internal static string ForPeople<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             JsonSerializer.Serialize(writer, value, type);
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
     public static async Task<ImageRecord> ReadAsync(string path, CancellationToken cancellationToken)
