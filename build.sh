@@ -79,13 +79,45 @@ compile() {
     project_dirs > "$DIRS"
     inputs=$(fingerprint)
     echo "Compiling the build project (its inputs changed)..." >&2
-    if ! log=$(dotnet build "$PROJECT" -o "$OUT" -nologo -v q -clp:NoSummary 2>&1); then
-      echo "$log" >&2
+    if ! compile_with_progress; then
+      cat "$OUT/compile.log" >&2
       fail "the build project did not compile (errors above)."
     fi
     echo "$inputs" > "$STAMP"
   fi
   exec 9>&-
+}
+
+# dotnet build, saying what it does: on a terminal one line redrawn every second (projects built, seconds), elsewhere
+# a line per project built and, in between, one every 10 seconds; never a silence of more than 10 seconds.
+compile_with_progress() {
+  local log="$OUT/compile.log" pid start=$SECONDS total done=0 said=0 last_line=$SECONDS now line
+  total=$(wc -l < "$DIRS")
+  dotnet build "$PROJECT" -o "$OUT" -nologo -v m -clp:NoSummary >"$log" 2>&1 &
+  pid=$!
+  trap 'kill "$pid" 2>/dev/null' INT TERM
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    now=$((SECONDS - start))
+    done=$(grep -c -- ' -> ' "$log" 2>/dev/null || true)
+    if [ -t 2 ]; then
+      printf '\r\033[2K  %s of %s projects built, %s s' "$done" "$total" "$now" >&2
+    else
+      while [ "$said" -lt "$done" ]; do
+        said=$((said + 1))
+        line=$(grep -- ' -> ' "$log" | sed -n "${said}p" | sed 's/^ *\([^ ]*\) -> .*/\1/')
+        echo "  built $line ($said of $total, ${now} s)" >&2
+        last_line=$SECONDS
+      done
+      if [ $((SECONDS - last_line)) -ge 10 ]; then
+        echo "  still compiling ($done of $total projects built, ${now} s)" >&2
+        last_line=$SECONDS
+      fi
+    fi
+  done
+  trap - INT TERM
+  [ -t 2 ] && printf '\r\033[2K' >&2
+  wait "$pid"
 }
 
 DIRS="$OUT/inputs.dirs"

@@ -66,7 +66,8 @@ internal sealed partial class Build : IHaveGitHubWorkflows
                     Needs = ["merge"],
                     SkipDependencies = true,
                     Arguments = ["--profile", "ci"],
-                    Environment = new Dictionary<string, string>(GitOpsAccess) { ["GITHUB_TOKEN"] = "${{ github.token }}" },
+                    // IMAGE too: BumpGitOps promotes artifacts/image.json only when it is of the configured image.
+                    Environment = new Dictionary<string, string>(GitOpsAccess) { ["IMAGE"] = "${{ vars.IMAGE }}", ["GITHUB_TOKEN"] = "${{ github.token }}" },
                     Downloads = [new ArtifactTransfer("image", "artifacts")],
                     Uploads = [new ArtifactTransfer("promotion", "artifacts/promotion.json")],
                 },

@@ -36,4 +36,14 @@ public interface IPipelineBuild
     /// </summary>
     /// <param name="parameter">The parameter's member name; filled in by the compiler.</param>
     T? TryGetValue<T>([CallerMemberName] string parameter = "");
+
+    /// <summary>
+    /// Where a parameter's value came from, as <c>--help</c> and errors say it: <c>command line</c>,
+    /// <c>environment variable IMAGE</c>, <c>.nuke/parameters.ci.json</c>, <c>.nuke/parameters.json</c>, or <c>default</c>.
+    /// </summary>
+    /// <param name="parameter">The parameter's member name: <c>nameof(IHazImage.Image)</c>.</param>
+    string SourceOf(string parameter) => "default";
+
+    /// <summary>The command line the build was started with, secrets replaced by <c>***</c>: <c>./build.sh Promote --skip Test</c>.</summary>
+    string Invocation => "./build.sh";
 }

@@ -33,6 +33,12 @@ public abstract class PipelineBuild : IPipelineBuild
     /// <inheritdoc />
     public T? TryGetValue<T>(string parameter = "") => Session.GetValue<T>(parameter);
 
+    /// <inheritdoc />
+    public string SourceOf(string parameter) => Session.SourceOf(parameter);
+
+    /// <inheritdoc />
+    public string Invocation => Session.Invocation;
+
     internal BuildSession Session => _session ?? throw new InvalidOperationException("The build is not running; start it through PipelineBuild.Execute.");
 
     internal void Attach(BuildSession session) => _session = session;

@@ -1,11 +1,10 @@
 namespace Pipeline.EndToEnd;
 
 /// <summary>The generated files that are checked in (schema, workflows) are exactly what the build generates.</summary>
-public sealed class CleanTreeTests : IDisposable
+[Collection(CompiledClone.Collection)]
+public sealed class CleanTreeTests(CompiledClone compiled)
 {
-    private readonly RepositoryClone _clone = new();
-
-    public void Dispose() => _clone.Dispose();
+    private readonly RepositoryClone _clone = compiled.Clone;
 
     [Fact]
     public void A_run_of_the_build_leaves_a_clean_clone_clean()

@@ -24,7 +24,7 @@ public sealed class GitHubActionsTests : IDisposable
         var lines = _harness.Lines;
         lines.Take(3).Should().BeEquivalentTo(["::add-mask::line-one", "::add-mask::line-two", "::add-mask::env-secret-value"]);
         lines.Skip(3).Should().NotContain(l => l.Contains("env-secret-value") || l.Contains("line-one"));
-        lines.Should().Contain(l => l.StartsWith("::error::Invalid value for parameter Retries", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("::error::This invocation has a problem; nothing ran:%0A  1. Invalid value for parameter Retries", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -118,8 +118,15 @@ public sealed class ParameterTests : IDisposable
         var outcome = _harness.Run(build, "Release");
 
         outcome.ExitCode.Should().Be(BuildOutcome.InvalidInvocation);
-        _harness.Output.Should().Contain("Target Push requires parameter RegistryToken: set it with --registry-token <value>, the environment variable REGISTRY_TOKEN")
-            .And.Contain("Target Release requires parameter ImageName: set it with --image-name <value>");
+        _harness.Lines.Should().ContainInOrder(
+            "error: This invocation has 2 problems; nothing ran:",
+            "         1. Push: requires parameter RegistryToken, which is not set.",
+            "            --registry-token (env REGISTRY_TOKEN): secret, not set",
+            "            fix: set it with --registry-token <value>, the environment variable REGISTRY_TOKEN, or \"RegistryToken\" in .nuke/parameters.json.",
+            "         2. Release: requires parameter ImageName, which is not set.",
+            "            --image-name (env IMAGE_NAME): not set",
+            "            fix: set it with --image-name <value>, the environment variable IMAGE_NAME, or \"ImageName\" in .nuke/parameters.json.",
+            "Build failed: nothing ran (exit code 2).");
         _harness.Output.Should().NotContain("── Push");
     }
 

@@ -72,11 +72,12 @@ internal static class TestRun
         if (results.DirectoryExists())
             Directory.Delete(results, recursive: true);
         results.CreateDirectory();
+        var progress = new TestProgress(context);
         var run = await ProcessRunner.RunAsync(new ProcessRequest("dotnet",
         [
             "test", build.Solution, "-c", build.Configuration.ToString(), "--no-build", "-nologo",
             "--logger", "trx;LogFilePrefix=tests", "--results-directory", results,
-        ]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false, Output = Log.Information }, context.CancellationToken).ConfigureAwait(false);
+        ]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false, Output = line => { Log.Information(line); progress.Observe(line); } }, context.CancellationToken).ConfigureAwait(false);
 
         var counts = TestCounts.Read(results);
         var silent = TestCounts.AssembliesWithoutResults(run.StandardOutput, results);

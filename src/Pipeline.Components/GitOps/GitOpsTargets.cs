@@ -13,10 +13,11 @@ internal static class GitOpsTargets
         // A record left by an earlier run must not outlive a promotion that fails now: nothing is reported as promoted.
         if (build.PromotionRecordPath.FileExists())
             File.Delete(build.PromotionRecordPath.Value);
-        var (image, builtFrom) = await PinnedImageAsync(build, context.CancellationToken).ConfigureAwait(false);
-        var source = await BuiltSourceAsync(build, builtFrom, context.CancellationToken).ConfigureAwait(false);
+        var checkout = await SourceRevision.ReadAsync(build, context.CancellationToken).ConfigureAwait(false);
+        var (image, builtFrom) = await PinnedImageAsync(build, checkout.Commit, context.CancellationToken).ConfigureAwait(false);
+        var source = await BuiltSourceAsync(build, checkout, builtFrom, context.CancellationToken).ConfigureAwait(false);
         var request = await RequestAsync(build, source, context.CancellationToken).ConfigureAwait(false) with { Image = image };
-        Log.Information($"Promoting {image} to {request.Target}{(build.DryRun ? " (dry run)" : "")}");
+        Log.Information($"Promoting {image} to {request.Target}{(build.DryRun ? " (dry run: nothing is written)" : "")}");
         var report = await new Promoter(Options()).PromoteAsync(request, context.CancellationToken).ConfigureAwait(false);
         await FinishAsync(build, context, report).ConfigureAwait(false);
     }
@@ -32,37 +33,40 @@ internal static class GitOpsTargets
         await FinishAsync(build, context, report).ConfigureAwait(false);
     }
 
-    /// <summary>The pinned image to promote, with the tag asked for, and the commit it was built from when that is known.</summary>
-    private static async Task<(Containers.ImageReference Image, string? BuiltFrom)> PinnedImageAsync(IBumpGitOps build, CancellationToken cancellationToken)
+    /// <summary>
+    /// The pinned image to promote, with the tag asked for, and the commit it was built from when that is known:
+    /// <c>--image-reference</c>, else <c>artifacts/image.json</c> of <c>--image</c> and the checkout's commit.
+    /// </summary>
+    private static async Task<(Containers.ImageReference Image, string? BuiltFrom)> PinnedImageAsync(IBumpGitOps build, string head, CancellationToken cancellationToken)
     {
         if (build.ImageReference is { } text)
         {
-            if (!Containers.ImageReference.TryParse(text, out var parsed, out var error))
-                throw new BuildException($"--image-reference '{text}' is not an image reference: {error}.");
-            if (parsed.Tag is null || parsed.Digest is null)
-                throw new BuildException($"--image-reference '{text}' must pin a digest and name a tag: repo:tag@sha256:<64 hex>.");
-            if (build.PromoteTag is { } tag && tag != parsed.Tag)
-                throw new BuildException($"--promote-tag {tag} differs from the tag of --image-reference ({parsed.Tag}); give one of them.");
+            var parsed = PromotedImage.Explicit(build, text);
             return (parsed, await PinVerification.VerifyAsync(build, build.NoVerifyImage, parsed, cancellationToken).ConfigureAwait(false));
         }
-        if (!build.ImageRecordPath.FileExists())
-            throw new BuildException($"No pinned image: {build.ImageRecordPath.RelativeTo(build.RootDirectory)} is missing. Run CaptureDigest first, or pass --image-reference repo:tag@sha256:...");
-        var pinned = await PinnedImage.ReadAsync(build.ImageRecordPath, cancellationToken).ConfigureAwait(false);
-        var reference = pinned.Reference;
-        if (build.PromoteTag is { } promoted)
+        PromotedImage image;
+        try
         {
-            reference = pinned.Tags.Contains(promoted)
-                ? Containers.ImageReference.ForRepository(pinned.Repository).WithTag(promoted).WithDigest(pinned.Digest)
-                : throw new BuildException($"--promote-tag {promoted} is not a tag of {pinned.Repository}@{pinned.Digest}; its tags: {string.Join(", ", pinned.Tags)}.");
+            image = build.DryRun
+                ? await PromotedImage.ForDryRunAsync(build, head, cancellationToken).ConfigureAwait(false)
+                : await PromotedImage.FromRecordAsync(build, head, cancellationToken).ConfigureAwait(false);
         }
-        await PinVerification.VerifyAsync(build, build.NoVerifyImage, reference, cancellationToken).ConfigureAwait(false);
-        return (reference, pinned.SourceCommit);
+        catch (BuildException exception)
+        {
+            throw new BuildException($"{exception.Message} Fix: {PromotedImage.RecordFix(build)}");
+        }
+        if (image.Reference.Digest == PromotedImage.Placeholder)
+        {
+            Log.Information($"Dry run: nothing was built, so the promoted digest is a placeholder ({PromotedImage.Placeholder}).");
+            return (image.Reference, image.BuiltFrom);
+        }
+        await PinVerification.VerifyAsync(build, build.NoVerifyImage, image.Reference, cancellationToken).ConfigureAwait(false);
+        return (image.Reference, image.BuiltFrom);
     }
 
     /// <summary>The source as the guards and trailers must see it: the commit the image was built from, not the checkout's.</summary>
-    private static async Task<SourceRevision> BuiltSourceAsync(IPipelineBuild build, string? builtFrom, CancellationToken cancellationToken)
+    private static async Task<SourceRevision> BuiltSourceAsync(IPipelineBuild build, SourceRevision checkout, string? builtFrom, CancellationToken cancellationToken)
     {
-        var checkout = await SourceRevision.ReadAsync(build, cancellationToken).ConfigureAwait(false);
         if (builtFrom is null || string.Equals(builtFrom, checkout.Commit, StringComparison.OrdinalIgnoreCase))
             return checkout;
         Log.Information($"The image was built from {builtFrom[..Math.Min(12, builtFrom.Length)]}; the checkout is at {checkout.ShortCommit}. The promotion names the image's commit.");
@@ -74,7 +78,7 @@ internal static class GitOpsTargets
     private static async Task<PromotionRequest> RequestAsync(IHazGitOps build, SourceRevision? source, CancellationToken cancellationToken)
     {
         var endpoint = build.GitHubApiUrl is { } api ? GitHubEndpoint.FromApiUrl(api) : null;
-        var target = PromotionTarget.Parse(build.GitOpsRepository!, endpoint);
+        var target = PromotionTarget.Parse(PromotionChecks.Resolve(build, build.GitOpsRepository!), endpoint);
         return new PromotionRequest(target)
         {
             Source = source is null ? PromotionSource.Unknown : new PromotionSource(SourceRepository(build, source), source.Commit)

@@ -13,6 +13,7 @@ public interface IBumpGitOps : ICaptureDigest, IHazGitOps
         .Description("Writes the pinned image into the GitOps repository (commit or pull request), per promotion.yaml.")
         .DependsOn(CaptureDigest)
         .Requires(() => GitOpsRepository)
+        .Validates(check => PromotionChecks.CheckBumpAsync(this, check))
         .Produces("artifacts/promotion.json")
         .Executes(context => GitOpsTargets.BumpAsync(this, context));
 }
@@ -37,6 +38,7 @@ public interface IApplyDispatch : IHazGitOps, IHazImage
     Target ApplyDispatch => _ => _
         .Description("Applies a repository_dispatch promotion: only apps and environments promotion.yaml names, tag and digest validated.")
         .Requires(() => GitOpsRepository)
+        .Validates(check => PromotionChecks.CheckTarget(this, check))
         .Produces("artifacts/promotion.json")
         .Executes(context => GitOpsTargets.ApplyDispatchAsync(this, context));
 }

@@ -4,7 +4,7 @@ using Pipeline.Targets;
 namespace Pipeline.Components;
 
 /// <summary>Where and how a pinned image is promoted.</summary>
-public interface IHazGitOps : IHazGitHubAccess
+public interface IHazGitOps : IHazGitHubAccess, IHazDryRun
 {
     /// <summary>The GitOps repository: <c>owner/name</c> on GitHub, a git URL, or a local directory.</summary>
     [Parameter("The GitOps repository: owner/name on GitHub, a git URL (https://, file://), or a local directory.")]
@@ -29,10 +29,6 @@ public interface IHazGitOps : IHazGitHubAccess
     /// <summary>How to write; by default graphql for GitHub, git for a URL, worktree for a directory.</summary>
     [Parameter("How to write: GraphQL, GitData, Contents, Git, Worktree or Dispatch (default: GraphQL for GitHub, Git for a URL, Worktree for a directory).")]
     WriteMethod? WriteMethod => TryGetValue<WriteMethod?>();
-
-    /// <summary>Show the diff and the steps, write nothing.</summary>
-    [Parameter("Show the diff and the steps; write nothing.")]
-    bool DryRun => TryGetValue<bool?>() ?? false;
 
     /// <summary>Promote even though the source branch moved on since the built commit.</summary>
     [Parameter("Promote even though the source branch moved on while the image was built.")]

@@ -14,6 +14,7 @@ public interface IBuildMultiArchImage : IHazImage, ITest
         .Description("Builds the image for every platform and pushes it (buildx, the Docker Engine API, or one platform per runner).")
         .DependsOn(Test)
         .Requires(() => Image)
+        .Validates(check => ImageChecks.Check(this, check, builds: true))
         .Produces("artifacts/image.json", "artifacts/platform-*.json")
         .Executes(context => ImageTargets.BuildAsync(this, context));
 
@@ -22,6 +23,7 @@ public interface IBuildMultiArchImage : IHazImage, ITest
         .Description("Split strategy: assembles the index from the platform digests in artifacts/ and pushes it under the tags.")
         .After(BuildMultiArchImage)
         .Requires(() => Image)
+        .Validates(check => ImageChecks.Check(this, check, builds: false))
         .Produces("artifacts/image.json")
         .Executes(context => ImageTargets.MergeAsync(this, context));
 }

@@ -14,6 +14,7 @@ public interface ICaptureDigest : IBuildMultiArchImage
         .Description("Reads the pushed index digest back from the registry and proves every platform is in it.")
         .DependsOn(BuildMultiArchImage)
         .After(MergeImage)
+        .Validates(check => ImageChecks.CheckCapture(this, check))
         .Produces("artifacts/image.json")
         .Executes(context => ImageTargets.CaptureAsync(this, context));
 }

@@ -4,7 +4,7 @@ using Pipeline.Targets;
 namespace Pipeline.Components;
 
 /// <summary>The image a build produces and how to build and push it.</summary>
-public interface IHazImage : IPipelineBuild
+public interface IHazImage : IHazDryRun
 {
     /// <summary>The repository to push to, without tag (<c>ghcr.io/org/app</c>).</summary>
     [Parameter("Image repository to push to, without tag, e.g. ghcr.io/org/app.")]

@@ -9,6 +9,11 @@ internal static class ImageTargets
 {
     public static async Task BuildAsync(IHazImage build, TargetContext context)
     {
+        if (build.DryRun)
+        {
+            await ImageDryRun.BuildAsync(build, context).ConfigureAwait(false);
+            return;
+        }
         // A record left by an earlier run must not outlive a build that fails now: nothing is reported as pushed.
         if (build.ImageRecordPath.FileExists())
             File.Delete(build.ImageRecordPath.Value);
@@ -26,20 +31,32 @@ internal static class ImageTargets
 
         var built = await builder.BuildAsync(request, build.BuildStrategy, context.CancellationToken).ConfigureAwait(false);
         await built.WriteAsync(build.ImageRecordPath, context.CancellationToken).ConfigureAwait(false);
+        await StampAsync(build, context, built.SourceCommit, built.Reference).ConfigureAwait(false);
         Report(context, built.Reference.ToString(), built.Strategy, built.Platforms.Count);
     }
 
     public static async Task MergeAsync(IHazImage build, TargetContext context)
     {
+        if (build.DryRun)
+        {
+            await ImageDryRun.BuildAsync(build, context).ConfigureAwait(false);
+            return;
+        }
         var request = await RequestAsync(build, context).ConfigureAwait(false);
         using var builder = Builder(build);
         var built = await builder.Split.MergeAsync(request, context.CancellationToken).ConfigureAwait(false);
         await built.WriteAsync(build.ImageRecordPath, context.CancellationToken).ConfigureAwait(false);
+        await StampAsync(build, context, built.SourceCommit, built.Reference).ConfigureAwait(false);
         Report(context, built.Reference.ToString(), built.Strategy, built.Platforms.Count);
     }
 
     public static async Task CaptureAsync(IHazImage build, TargetContext context)
     {
+        if (build.DryRun)
+        {
+            ImageDryRun.Capture(build, context);
+            return;
+        }
         if (!build.ImageRecordPath.FileExists())
             throw new BuildException($"{build.ImageRecordPath.RelativeTo(build.RootDirectory)} is missing: run BuildMultiArchImage (or MergeImage) first, or bring that file from the job that did.");
         var built = await BuiltImage.ReadAsync(build.ImageRecordPath, context.CancellationToken).ConfigureAwait(false);
@@ -47,12 +64,23 @@ internal static class ImageTargets
         var platforms = Platform.ParseList(string.Join(',', build.Platforms));
         var pinned = await builder.CaptureAsync(built, platforms, Credential(build), build.InsecureRegistries, context.CancellationToken).ConfigureAwait(false);
         await pinned.WriteAsync(build.ImageRecordPath, context.CancellationToken).ConfigureAwait(false);
+        await StampAsync(build, context, pinned.SourceCommit, pinned.Reference).ConfigureAwait(false);
         context.Report("pinned", pinned.Reference.ToString());
         context.Report("platforms", string.Join(", ", pinned.Platforms.Select(p => $"{p.Platform} ({p.ConfigArchitecture})")));
         foreach (var (name, value) in pinned.ToGitHubOutputs())
             context.SetOutput(name, value);
         context.AppendSummary(pinned.ToMarkdownSummary());
         Log.Information($"Pinned {pinned.Reference}");
+    }
+
+    /// <summary>image.json says which invocation, commit and registry produced it, and when.</summary>
+    private static Task StampAsync(IHazImage build, TargetContext context, string? commit, ImageReference reference)
+    {
+        var env = build.EnvironmentVariables;
+        var run = env.TryGetValue("GITHUB_SERVER_URL", out var server) && env.TryGetValue("GITHUB_REPOSITORY", out var repository) && env.TryGetValue("GITHUB_RUN_ID", out var id)
+            ? $"{server}/{repository}/actions/runs/{id}"
+            : null;
+        return ImageOrigin.Now(build, context, commit, reference.Registry, run).StampAsync(build.ImageRecordPath, context.CancellationToken);
     }
 
     private static async Task<ImageBuildRequest> RequestAsync(IHazImage build, TargetContext context)

@@ -36,6 +36,6 @@ internal static class RehearsalHistory
             ["seconds"] = timings,
         });
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, runs.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(path, PeopleJson.Write(runs), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -38,9 +38,17 @@ public sealed record SourceRevision(string Commit, string? Branch, string? Repos
         var url = server != null && repository != null ? $"{server}/{repository}" : await Git("remote", "get-url", "origin").ConfigureAwait(false);
         var runUrl = server != null && repository != null && Env("GITHUB_RUN_ID") is { } run ? $"{server}/{repository}/actions/runs/{run}" : null;
         var message = await Git("log", "-1", "--format=%s", commit).ConfigureAwait(false);
-        var dirty = Env("GITHUB_ACTIONS") is null && await Git("status", "--porcelain", "--untracked-files=normal").ConfigureAwait(false) is not null;
+        var dirty = Env("GITHUB_ACTIONS") is null && HasChanges(await Git("status", "--porcelain", "--untracked-files=normal").ConfigureAwait(false));
         return new SourceRevision(commit, branch, url is null ? null : WithoutCredentials(url), message, runUrl, dirty);
     }
+
+    /// <summary>
+    /// Whether <c>git status --porcelain</c> shows a change. The build's own <c>.nuke/build.schema.json</c> does not count: a
+    /// consumer's first run writes it before it is committed, and it goes into no image.
+    /// </summary>
+    internal static bool HasChanges(string? porcelain) =>
+        porcelain is not null && porcelain.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Any(line => !line.TrimEnd().EndsWith(".nuke/build.schema.json", StringComparison.Ordinal));
 
     /// <summary>A remote URL with any user info removed, so a token in <c>https://x:TOKEN@host/</c> never travels on.</summary>
     internal static string WithoutCredentials(string url) =>

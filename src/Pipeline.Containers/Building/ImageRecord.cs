@@ -64,9 +64,18 @@ internal sealed record ImageRecord(
 
         // Written beside and moved into place, so a failure never leaves half a record that a later job would trust.
         var partial = path + ".partial";
-        var json = JsonSerializer.Serialize(this, ImageRecordJsonContext.Default.ImageRecord);
+        var json = ForPeople(this, ImageRecordJsonContext.Default.ImageRecord);
         await File.WriteAllTextAsync(partial, SecretRegistry.Shared.Redact(json), cancellationToken).ConfigureAwait(false);
         File.Move(partial, path, overwrite: true);
+    }
+
+    /// <summary>Indented JSON with <c>+</c>, <c>&lt;</c> and <c>&gt;</c> as themselves (media types read as written); never embedded in HTML.</summary>
+    internal static string ForPeople<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            JsonSerializer.Serialize(writer, value, type);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
     public static async Task<ImageRecord> ReadAsync(string path, CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ public sealed class SplitStrategy(DockerEngineClient engine, ImageBuilderOptions
         Directory.CreateDirectory(_options.ArtifactsDirectory);
         await File.WriteAllTextAsync(
             PlatformRecordPath(platform),
-            SecretRegistry.Shared.Redact(JsonSerializer.Serialize(record, ImageRecordJsonContext.Default.SplitPlatformRecord)),
+            SecretRegistry.Shared.Redact(ImageRecord.ForPeople(record, ImageRecordJsonContext.Default.SplitPlatformRecord)),
             cancellationToken).ConfigureAwait(false);
         return image;
     }

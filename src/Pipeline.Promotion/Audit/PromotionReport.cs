@@ -23,8 +23,20 @@ public sealed record PromotionReport(string? Image, IReadOnlyList<PromotionResul
     public bool Changed => Results.Any(r => r.Status is PromotionStatus.Committed or PromotionStatus.Written or PromotionStatus.PullRequestOpened
         or PromotionStatus.PullRequestUpdated or PromotionStatus.PullRequestMerged or PromotionStatus.Dispatched);
 
-    /// <summary>The report as indented JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, PromotionJsonContext.Default.PromotionReport);
+    /// <summary>
+    /// The report as indented JSON, written for people: the <c>+</c>, <c>&lt;</c> and <c>&gt;</c> of diffs appear as
+    /// themselves, not as <c>\u002B</c> escapes (the file is never embedded in HTML).
+    /// </summary>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            JsonSerializer.Serialize(writer, this, PromotionJsonContext.Default.PromotionReport);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     /// <summary>Reads a report written by <see cref="ToJson"/>.</summary>
     public static PromotionReport FromJson(string json) =>

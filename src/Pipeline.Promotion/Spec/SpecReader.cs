@@ -163,13 +163,19 @@ internal sealed partial class SpecReader(string source)
         }
         catch (YamlException exception)
         {
-            throw new PromotionSpecException(source, (int)exception.Start.Line, (int)exception.Start.Column,
-                $"{source}:{exception.Start.Line}:{exception.Start.Column}: not valid YAML ({exception.Message}).", exception);
+            var (line, column, what) = SyntaxLocator.Locate(text, exception);
+            throw new PromotionSpecException(source, line, column, $"{source}:{line}:{column}: not valid YAML ({what}).", exception);
         }
         catch (ArgumentException exception)
         {
             // YamlDotNet reports a repeated key this way, without a position.
             throw new PromotionSpecException(source, 0, 0, $"{source}: {exception.Message}; remove the repeated key.", exception);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner gives up this way at the end of the text, without a position, e.g. on an unclosed '{'.
+            var (line, column, what) = SyntaxLocator.Locate(text, exception);
+            throw new PromotionSpecException(source, line, column, $"{source}:{line}:{column}: not valid YAML ({what}).", exception);
         }
 
         if (stream.Documents.Count != 1)

@@ -65,6 +65,16 @@ public interface ITargetDefinition
     /// <summary>Requires a condition to hold; checked for every planned target before anything runs.</summary>
     ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? expression = null);
 
+    /// <summary>
+    /// Checks this target's inputs before anything runs: formats of values, paths that must exist, a credential for each
+    /// remote write, a cheap look at a remote service. Run for every target that will run, before the first one starts, and
+    /// by <c>--plan</c>; any problem stops the build with exit code 2 and one message listing every problem.
+    /// </summary>
+    ITargetDefinition Validates(Action<TargetValidation> check);
+
+    /// <summary>An asynchronous <see cref="Validates(Action{TargetValidation})"/> (for a check that reads a file or asks a service).</summary>
+    ITargetDefinition Validates(Func<TargetValidation, Task> check);
+
     /// <summary>When this target fails, the build goes on with the targets that do not depend on it (and still fails at the end).</summary>
     ITargetDefinition ProceedAfterFailure();
 

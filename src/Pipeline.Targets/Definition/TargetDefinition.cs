@@ -20,6 +20,7 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public List<Condition> StaticConditions { get; } = [];
     public List<Condition> DynamicConditions { get; } = [];
     public List<Requirement> Requirements { get; } = [];
+    public List<Func<TargetValidation, Task>> Checks { get; } = [];
     public List<string> ProducedPatterns { get; } = [];
     public DependencyBehavior SkipBehavior { get; private set; }
     public bool Proceeds { get; private set; }
@@ -76,6 +77,20 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public ITargetDefinition Requires(Func<bool> condition, string? expression = null)
     {
         Requirements.Add(new Requirement(condition, ExpressionText.Clean(expression)));
+        return this;
+    }
+
+    public ITargetDefinition Validates(Action<TargetValidation> check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        Checks.Add(validation => { check(validation); return Task.CompletedTask; });
+        return this;
+    }
+
+    public ITargetDefinition Validates(Func<TargetValidation, Task> check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        Checks.Add(check);
         return this;
     }
 

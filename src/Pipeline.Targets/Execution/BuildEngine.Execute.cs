@@ -76,6 +76,8 @@ public static partial class BuildEngine
     {
         output.BeginTarget(target.Name);
         var stopwatch = Stopwatch.StartNew();
+        // File times are coarse on some file systems: a file written right at the start still counts.
+        var started = DateTime.UtcNow.AddSeconds(-1);
         var context = new TargetContext(
             target.Name,
             root,
@@ -85,7 +87,10 @@ public static partial class BuildEngine
             {
                 lock (cleanups)
                     cleanups.Add(cleanup);
-            });
+            })
+        {
+            OnDoing = output.Doing,
+        };
         target.Context = context;
         try
         {
@@ -104,7 +109,7 @@ public static partial class BuildEngine
                 await Task.Run(() => action(context), CancellationToken.None).WaitAsync(cancellation).ConfigureAwait(false);
             }
             target.Status = TargetStatus.Succeeded;
-            if (ProducedFiles.Find(root, target.Spec.Definition.ProducedPatterns) is { Count: > 0 } produced)
+            if (ProducedFiles.Find(root, target.Spec.Definition.ProducedPatterns, since: started) is { Count: > 0 } produced)
                 context.Report("produced", ProducedFiles.Describe(produced));
             return false;
         }

@@ -34,18 +34,37 @@ public static partial class BuildEngine
         var fingerprint = ContinueState.Fingerprint(arguments.Fingerprint);
         var succeededBefore = arguments.Continue ? ContinueState.Succeeded(root, fingerprint) : new HashSet<string>();
         StaticSkips.Apply(plan, invoked, skipped, succeededBefore, problems);
-        var unmet = Requirements.Check(plan, model.Parameters);
+        var (unmet, unmetTargets) = Requirements.Check(plan, model.Parameters);
+        var settings = new List<ValidationSetting>();
+        var found = problems.Select(p => new InvocationProblem(p)).Concat(unmet).ToList();
+        try
+        {
+            found.AddRange(await Validations.RunAsync(plan, unmetTargets, build, arguments.Plan, settings, invocation.CancellationToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (invocation.CancellationToken.IsCancellationRequested)
+        {
+            output.Raw("Build cancelled: nothing ran.");
+            return new BuildOutcome(BuildOutcome.Cancelled, []);
+        }
 
         if (arguments.Plan)
         {
-            foreach (var problem in problems.Concat(unmet))
-                output.Write(LogLevel.Warning, problem);
             output.Raw(PlanText.Render(plan, invoked));
-            return new BuildOutcome(BuildOutcome.Success, plan.Select(t => t.ToOutcome()).ToList());
+            if (settings.Count > 0)
+                output.Raw("\n" + SettingsText.Render(settings));
+            if (found.Count == 0)
+            {
+                output.Raw("\nValidation: every check of every target that will run passed.");
+                return new BuildOutcome(BuildOutcome.Success, plan.Select(t => t.ToOutcome()).ToList());
+            }
+            output.Raw("");
+            output.Write(LogLevel.Error, ProblemText.Render(ProblemText.Header(found.Count, "a run would stop before the first target (exit code 2)"), found, build, model.Parameters));
+            return new BuildOutcome(BuildOutcome.InvalidInvocation, plan.Select(t => t.ToOutcome()).ToList());
         }
-        problems.AddRange(unmet);
-        if (problems.Count > 0)
-            return Invalid(output, problems);
+        if (found.Count > 0)
+            return Invalid(output, found, build, model.Parameters);
+        if (settings.Count > 0)
+            output.Raw(SettingsText.Render(settings));
 
         NestedRunner nested = (nestedBuild, arguments, environment, cancellation) => RunAsync(nestedBuild, invocation with
         {

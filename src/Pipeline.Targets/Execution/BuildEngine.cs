@@ -17,7 +17,7 @@ public static partial class BuildEngine
         var environment = invocation.ResolveEnvironment();
         var writer = invocation.Output ?? Console.Out;
         var host = DetectHost(environment, invocation.IsTerminal ?? !Console.IsOutputRedirected);
-        var output = new BuildOutput(writer, host, colors: !environment.ContainsKey("NO_COLOR"), Verbosity.Normal);
+        var output = new BuildOutput(writer, host, colors: !environment.ContainsKey("NO_COLOR"), Verbosity.Normal, invocation.QuietInterval);
         var previous = Log.Current;
         Log.Current = output;
         try
@@ -65,7 +65,11 @@ public static partial class BuildEngine
         var values = parameters.ToDictionary(p => p.Name, p => binding.Values.TryGetValue(p, out var bound) ? bound.Value : null);
         foreach (var (spec, bound) in binding.Values)
             spec.Assign(build, bound.Value);
-        build.Attach(new BuildSession(root, output.Host, IsServerBuild(environment), environment, values));
+        var origins = binding.Values.ToDictionary(b => b.Key.Name, b => b.Value.Origin);
+        build.Attach(new BuildSession(root, output.Host, IsServerBuild(environment), environment, values, origins)
+        {
+            Invocation = output.Redact(string.Join(' ', ["./build.sh", .. invocation.Arguments.Select(ShellQuote)])),
+        });
         foreach (var spec in parameters.Where(p => p.IsSecret && !binding.Values.ContainsKey(p)))
         {
             if (spec.GetCurrentValue(build) is string secret)
@@ -123,6 +127,11 @@ public static partial class BuildEngine
         throw new BuildDefinitionException("A default target is not a Target property of the build.");
     }
 
+    private static string ShellQuote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./:=,@+%".Contains(c))
+            ? argument
+            : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
     private static HostKind DetectHost(IReadOnlyDictionary<string, string> environment, bool isTerminal) =>
         environment.TryGetValue("GITHUB_ACTIONS", out var actions) && actions == "true" ? HostKind.GitHubActions
         : isTerminal ? HostKind.Terminal
@@ -149,10 +158,12 @@ public static partial class BuildEngine
         return workingDirectory;
     }
 
-    private static BuildOutcome Invalid(BuildOutput output, IEnumerable<string> problems)
+    private static BuildOutcome Invalid(BuildOutput output, IEnumerable<string> problems) =>
+        Invalid(output, problems.Select(p => new InvocationProblem(p)).ToList(), build: null, parameters: []);
+
+    private static BuildOutcome Invalid(BuildOutput output, IReadOnlyList<InvocationProblem> problems, object? build, IReadOnlyList<ParameterSpec> parameters)
     {
-        foreach (var problem in problems)
-            output.Write(LogLevel.Error, problem);
+        output.Write(LogLevel.Error, ProblemText.Render(ProblemText.Header(problems.Count, "nothing ran"), problems, build, parameters));
         output.Raw("Build failed: nothing ran (exit code 2).");
         return new BuildOutcome(BuildOutcome.InvalidInvocation, []);
     }

@@ -19,6 +19,12 @@ public sealed record BuildInvocation(IReadOnlyList<string> Arguments)
     /// <summary>Targets to run when none is given.</summary>
     public IReadOnlyList<string> DefaultTargets { get; init; } = [];
 
+    /// <summary>
+    /// How long output that is not a terminal (CI, a log file) may stay silent while a target runs before a line says what
+    /// is still running. On a terminal a status line is redrawn every second instead.
+    /// </summary>
+    public TimeSpan QuietInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Cancels the build (as Ctrl-C does): the running target is aborted, assured targets still run.</summary>
     public CancellationToken CancellationToken { get; init; }
 

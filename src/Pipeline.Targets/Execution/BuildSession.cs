@@ -4,20 +4,27 @@ namespace Pipeline.Targets;
 internal sealed class BuildSession
 {
     private readonly Dictionary<string, object?> _values;
+    private readonly Dictionary<string, string> _origins;
 
-    public BuildSession(AbsolutePath root, HostKind host, bool isServerBuild, IReadOnlyDictionary<string, string> environment, Dictionary<string, object?> values)
+    public BuildSession(
+        AbsolutePath root, HostKind host, bool isServerBuild, IReadOnlyDictionary<string, string> environment,
+        Dictionary<string, object?> values, Dictionary<string, string>? origins = null)
     {
         Root = root;
         Host = host;
         IsServerBuild = isServerBuild;
         Environment = environment;
         _values = values;
+        _origins = origins ?? [];
     }
 
     public AbsolutePath Root { get; }
     public HostKind Host { get; }
     public bool IsServerBuild { get; }
     public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>The command line, secrets redacted.</summary>
+    public string Invocation { get; init; } = "./build.sh";
 
     public T? GetValue<T>(string parameter)
     {
@@ -28,4 +35,8 @@ internal sealed class BuildSession
         throw new InvalidOperationException(
             $"Parameter '{parameter}' holds a {value.GetType().Name}, but TryGetValue<{typeof(T).Name}> asked for another type; use the parameter's declared type.");
     }
+
+    /// <summary><c>command line</c>, <c>environment variable IMAGE</c>, <c>.nuke/parameters.json</c>, or <c>default</c>.</summary>
+    public string SourceOf(string parameter) =>
+        _origins.TryGetValue(parameter, out var origin) ? origin : ParameterOrigins.Default;
 }

@@ -40,7 +40,7 @@ internal static class ContinueState
         AtomicFile.Write(FilePath(root), temporary =>
         {
             using var stream = File.Create(temporary);
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             writer.WriteStartObject();
             writer.WriteString("fingerprint", fingerprint);
             writer.WriteStartArray("succeeded");

@@ -1,9 +1,12 @@
 namespace Pipeline.Targets;
 
-/// <summary>The files a target declared with <c>Produces</c> that exist once it ran (a <c>*</c> may stand in the last segment).</summary>
+/// <summary>
+/// The files a target declared with <c>Produces</c> that it wrote (a <c>*</c> may stand in the last segment): files
+/// written since <c>since</c>, so that one left by an earlier run (or kept by a dry run) is not reported as produced.
+/// </summary>
 internal static class ProducedFiles
 {
-    public static IReadOnlyList<string> Find(AbsolutePath root, IEnumerable<string> patterns)
+    public static IReadOnlyList<string> Find(AbsolutePath root, IEnumerable<string> patterns, DateTime? since = null)
     {
         var found = new List<string>();
         foreach (var pattern in patterns)
@@ -14,7 +17,9 @@ internal static class ProducedFiles
             var name = slash < 0 ? relative : relative[(slash + 1)..];
             if (!directory.DirectoryExists())
                 continue;
-            found.AddRange(Directory.GetFiles(directory, name).Select(file => AbsolutePath.Create(file).RelativeTo(root)).Order(StringComparer.Ordinal));
+            found.AddRange(Directory.GetFiles(directory, name)
+                .Where(file => since is null || File.GetLastWriteTimeUtc(file) >= since)
+                .Select(file => AbsolutePath.Create(file).RelativeTo(root)).Order(StringComparer.Ordinal));
         }
         return found.Distinct(StringComparer.Ordinal).ToList();
     }

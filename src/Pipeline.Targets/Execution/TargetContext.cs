@@ -38,6 +38,14 @@ public sealed class TargetContext
 
     internal List<string> SummaryMarkdown { get; } = [];
 
+    internal Action<string>? OnDoing { get; init; }
+
+    /// <summary>
+    /// Says what the target is doing now (<c>running Pipeline.Containers.Tests, 2 of 7 done</c>): shown in the status line
+    /// at the bottom of a terminal, and in the "still running" line that CI output gets after 30 s without a line.
+    /// </summary>
+    public void Progress(string doing) => OnDoing?.Invoke(doing);
+
     /// <summary>Adds a fact shown next to the target in the summary table (for example the pushed digest).</summary>
     public void Report(string key, string value) => _facts.Add(new(key, value));
 

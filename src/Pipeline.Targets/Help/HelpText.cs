@@ -39,27 +39,14 @@ internal static class HelpText
         return text.ToString().TrimEnd();
     }
 
+    /// <summary><c>value: web (command line)</c>, <c>secret, set (environment variable TOKEN)</c>, <c>not set</c>.</summary>
     private static string CurrentValue(object build, ParameterSpec parameter)
     {
-        object? value;
-        try
-        {
-            value = parameter.GetCurrentValue(build);
-        }
-        catch (Exception exception)
-        {
-            var cause = exception is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : exception;
-            return $"value unavailable: {cause.Message}";
-        }
-        if (parameter.IsSecret)
-            return value is null or "" ? "secret, not set" : "secret, set";
-        return value switch
-        {
-            null => "not set",
-            string s => $"value: {s}",
-            System.Collections.IEnumerable items => "value: " + string.Join(",", items.Cast<object>()),
-            bool b => $"value: {(b ? "true" : "false")}",
-            _ => $"value: {value}",
-        };
+        var value = ParameterValue.Of(build, parameter);
+        var origin = build is IPipelineBuild pipeline ? pipeline.SourceOf(parameter.Name) : ParameterOrigins.Default;
+        return !value.IsSet ? value.Text
+            : parameter.IsSecret ? $"{value.Text} ({origin})"
+            : value.Text.StartsWith("value unavailable", StringComparison.Ordinal) ? value.Text
+            : $"value: {value.Text} ({origin})";
     }
 }

@@ -13,10 +13,13 @@ internal sealed class BuildOutput
     private readonly TextWriter _writer;
     private readonly object _gate = new();
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly LiveLine _live;
+    private LiveLine.Activity? _activity;
 
-    public BuildOutput(TextWriter writer, HostKind host, bool colors, Verbosity verbosity)
+    public BuildOutput(TextWriter writer, HostKind host, bool colors, Verbosity verbosity, TimeSpan? quiet = null)
     {
         _writer = writer;
+        _live = LiveLine.For(writer, host, quiet ?? TimeSpan.FromSeconds(30));
         Host = host;
         Colors = colors && host == HostKind.Terminal;
         Verbosity = verbosity;
@@ -43,7 +46,7 @@ internal sealed class BuildOutput
                 if (Host == HostKind.GitHubActions)
                 {
                     foreach (var line in secret.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0))
-                        _writer.WriteLine("::add-mask::" + line);
+                        _live.WriteLine("::add-mask::" + line);
                 }
             }
         }
@@ -65,11 +68,14 @@ internal sealed class BuildOutput
             {
                 var command = level == LogLevel.Error ? "error" : "warning";
                 var title = CurrentTarget is null ? "" : $" title={WorkflowCommands.EscapeProperty(CurrentTarget)}";
-                _writer.WriteLine($"::{command}{title}::{WorkflowCommands.EscapeData(text)}");
+                _live.WriteLine($"::{command}{title}::{WorkflowCommands.EscapeData(text)}");
                 return;
             }
-            foreach (var line in text.Split('\n'))
-                _writer.WriteLine(Paint(level, Prefix(level) + line.TrimEnd('\r')));
+            // Continuation lines line up under the first one instead of repeating "error: ".
+            var prefix = Prefix(level);
+            var lines = text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+                _live.WriteLine(Paint(level, (i == 0 ? prefix : new string(' ', prefix.Length)) + lines[i].TrimEnd('\r')));
         }
     }
 
@@ -79,13 +85,24 @@ internal sealed class BuildOutput
         lock (_gate)
         {
             var redacted = Redact(text);
-            _writer.WriteLine(Colors && color != null ? color + redacted + Reset : redacted);
+            _live.WriteLine(Colors && color != null ? color + redacted + Reset : redacted);
+        }
+    }
+
+    /// <summary>What the running target is doing now, for the status line (terminal) or the next "still running" line.</summary>
+    public void Doing(string text)
+    {
+        lock (_gate)
+        {
+            if (_activity is { } activity)
+                activity.Doing = Redact(text);
         }
     }
 
     public void BeginTarget(string name)
     {
         CurrentTarget = name;
+        _activity = _live.Begin(name);
         if (Verbosity == Verbosity.Quiet)
             return;
         if (Host == HostKind.GitHubActions)
@@ -99,6 +116,9 @@ internal sealed class BuildOutput
 
     public void EndTarget()
     {
+        if (_activity is { } activity)
+            _live.End(activity);
+        _activity = null;
         if (Verbosity != Verbosity.Quiet && Host == HostKind.GitHubActions)
             Raw("::endgroup::");
         CurrentTarget = null;

@@ -3,7 +3,10 @@ using System.Text.Json;
 namespace Pipeline.Targets;
 
 /// <summary>A parameter's bound value and where it came from.</summary>
-internal sealed record BoundValue(object? Value, string Source);
+/// <param name="Value">The converted value.</param>
+/// <param name="Source">The source as error messages name it: <c>the command line (--image)</c>.</param>
+/// <param name="Origin">The source in short, for <c>--help</c>, <c>--plan</c> and settings: <c>command line</c>, <c>.nuke/parameters.json</c>.</param>
+internal sealed record BoundValue(object? Value, string Source, string Origin);
 
 /// <summary>The result of binding: values by parameter, problems found, and every secret value (to mask).</summary>
 internal sealed class Binding
@@ -30,12 +33,12 @@ internal static class ParameterBinder
     {
         var binding = new Binding();
         foreach (var (spec, option) in invocation.Parameters)
-            Set(binding, spec, option.Values, splitValues: option.Values.Count == 1, $"the command line ({option.Token.Split('=')[0]})", root);
+            Set(binding, spec, option.Values, splitValues: option.Values.Count == 1, $"the command line ({option.Token.Split('=')[0]})", ParameterOrigins.CommandLine, root);
 
         foreach (var spec in parameters.Where(p => !binding.Values.ContainsKey(p)))
         {
             if (environment.TryGetValue(spec.EnvironmentVariable, out var text) && text.Length > 0)
-                Set(binding, spec, [text], splitValues: true, $"environment variable {spec.EnvironmentVariable}", root);
+                Set(binding, spec, [text], splitValues: true, $"environment variable {spec.EnvironmentVariable}", ParameterOrigins.Environment(spec.EnvironmentVariable), root);
         }
 
         var files = invocation.Profiles.AsEnumerable().Reverse()
@@ -93,7 +96,7 @@ internal static class ParameterBinder
                 if (binding.Values.ContainsKey(spec) || property.Value.ValueKind == JsonValueKind.Null)
                     continue;
                 var splitValues = property.Value.ValueKind != JsonValueKind.Array;
-                Set(binding, spec, RawValues(property.Value), splitValues, $"{relative} (key \"{property.Name}\")", root);
+                Set(binding, spec, RawValues(property.Value), splitValues, $"{relative} (key \"{property.Name}\")", relative, root);
             }
         }
     }
@@ -112,7 +115,7 @@ internal static class ParameterBinder
         _ => element.GetRawText(),
     };
 
-    private static void Set(Binding binding, ParameterSpec spec, List<string> raw, bool splitValues, string source, AbsolutePath root)
+    private static void Set(Binding binding, ParameterSpec spec, List<string> raw, bool splitValues, string source, string origin, AbsolutePath root)
     {
         if (spec.IsSecret)
             binding.SecretValues.AddRange(raw.Where(v => v.Length > 0));
@@ -123,6 +126,6 @@ internal static class ParameterBinder
             binding.Problems.Add($"Invalid value for parameter {spec.Name} from {source}: '{shown}' — {result.Expected}.");
             return;
         }
-        binding.Values[spec] = new BoundValue(result.Value, source);
+        binding.Values[spec] = new BoundValue(result.Value, source, origin);
     }
 }

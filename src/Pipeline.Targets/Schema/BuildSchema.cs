@@ -6,7 +6,10 @@ namespace Pipeline.Targets;
 
 /// <summary>
 /// <c>.nuke/build.schema.json</c>: a JSON Schema for the parameters files, with every parameter and the
-/// target names (for <c>Skip</c>). Rewritten by local builds whenever the build's parameters or targets change.
+/// target names (for <c>Skip</c>). Rewritten by local builds only when the build's parameters or targets change:
+/// both are sorted by name, so declaring them in another order, or a new version of a package that declares them,
+/// leaves the file alone; and a file that says the same in other whitespace or line endings is not rewritten. A
+/// consumer's committed schema thus stays as committed.
 /// </summary>
 internal static class BuildSchema
 {
@@ -22,7 +25,7 @@ internal static class BuildSchema
             json.WriteStartObject("$defs");
             json.WriteStartObject("Target");
             json.WriteString("type", "string");
-            WriteStrings(json, "enum", model.Targets.Select(t => t.Name));
+            WriteStrings(json, "enum", model.Targets.Select(t => t.Name).Order(StringComparer.Ordinal));
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteStartObject("properties");
@@ -36,7 +39,7 @@ internal static class BuildSchema
             json.WriteString("$ref", "#/$defs/Target");
             json.WriteEndObject();
             json.WriteEndObject();
-            foreach (var parameter in model.Parameters)
+            foreach (var parameter in model.Parameters.OrderBy(p => p.Name, StringComparer.Ordinal))
                 WriteParameter(json, parameter);
             json.WriteEndObject();
             json.WriteBoolean("additionalProperties", false);
@@ -52,9 +55,24 @@ internal static class BuildSchema
             return;
         var path = directory / "build.schema.json";
         var schema = Generate(model);
-        if (AtomicFile.TryReadAllText(path) == schema)
+        if (AtomicFile.TryReadAllText(path) is { } existing && SaysTheSame(existing, schema))
             return;
         AtomicFile.WriteAllText(path, schema);
+    }
+
+    /// <summary>The same JSON, whatever the whitespace and line endings.</summary>
+    internal static bool SaysTheSame(string existing, string generated)
+    {
+        try
+        {
+            using var a = JsonDocument.Parse(existing);
+            using var b = JsonDocument.Parse(generated);
+            return JsonElement.DeepEquals(a.RootElement, b.RootElement);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static void WriteParameter(Utf8JsonWriter json, ParameterSpec parameter)

@@ -61,3 +61,19 @@ internal sealed record ProcessOutcome(int ExitCode, string Output, string Error)
 
     public string[] Lines => Output.TrimEnd('\n').Split('\n');
 }
+
+/// <summary>
+/// One clean clone whose build project is compiled once, shared by the tests that only read it or write ignored files
+/// (the clean-tree check, the README's samples): compiling the build project is the slow part of a clone.
+/// </summary>
+public sealed class CompiledClone : IDisposable
+{
+    public const string Collection = "Compiled clone";
+
+    internal RepositoryClone Clone { get; } = new();
+
+    public void Dispose() => Clone.Dispose();
+}
+
+[CollectionDefinition(CompiledClone.Collection)]
+public sealed class CompiledCloneCollection : ICollectionFixture<CompiledClone>;

@@ -103,6 +103,20 @@ public sealed class PromotionSpecTests
         error.Message.Should().StartWith($"promotion.yaml:{line}:{column}: ");
     }
 
+    [Theory]
+    [InlineData("apps:\n  app: { image: ghcr.io/org/app\n", 2, 8, "the '{' opened here is never closed")]
+    [InlineData("apps:\n  app:\n    image: ghcr.io/org/app\n    environments: { dev: { files: [] }\n", 4, 19, "the '{' opened here is never closed")]
+    [InlineData("apps:\n  app: [ghcr.io/org/app\n", 2, 8, "the '[' opened here is never closed")]
+    [InlineData("apps:\n  app:\n    image: ghcr.io/org/app\n    environments:\n      dev:\n        when: { tag: x\n        files: []\n", 6, 15, "the '{' opened here is never closed")]
+    public void An_unclosed_flow_collection_is_reported_at_its_opening_bracket(string text, int line, int column, string says)
+    {
+        var act = () => PromotionSpec.Parse(text, "gitops/promotion.yaml");
+
+        var error = act.Should().Throw<PromotionSpecException>().Which;
+        error.Message.Should().StartWith($"gitops/promotion.yaml:{line}:{column}: not valid YAML").And.Contain(says);
+        (error.Line, error.Column).Should().Be((line, column));
+    }
+
     [Fact]
     public void Invalid_yaml_is_reported_at_the_parser_position()
     {

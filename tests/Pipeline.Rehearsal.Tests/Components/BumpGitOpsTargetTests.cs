@@ -33,15 +33,30 @@ public sealed class BumpGitOpsTargetTests : IAsyncLifetime
     {
         var built = _gitops.Git("rev-parse", "HEAD");
         await WriteImageRecordAsync(built, ["abc1234", "1.2-dev"]);
-        _gitops.Commit("chore: a later commit");
 
         var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--promote-tag", "1.2-dev", "--allow-moved-source");
 
         outcome.ExitCode.Should().Be(0, output);
-        output.Should().Contain($"The image was built from {built[..12]}");
+        output.Should().MatchRegex(@"writes as\s+GitHub App 78\s+environment variable GITHUB_APP_ID; key from environment variable GITHUB_APP_PRIVATE_KEY", "the settings say who writes, and where that came from");
         (await _gitops.ShowAsync("main:dev/values.yaml")).Should().Be("imageTag: \"1.2-dev\"\n");
         var message = await _gitops.ShowAsync("--no-patch", "--format=%B", "main");
         message.Should().Contain($"Source-Commit: {built}").And.Contain($"Promoted-Image: ghcr.io/acme/web:1.2-dev@{IndexDigest}");
+    }
+
+    [Fact]
+    public async Task An_image_record_of_an_older_commit_is_refused_before_anything_runs()
+    {
+        var built = _gitops.Git("rev-parse", "HEAD");
+        await WriteImageRecordAsync(built, ["abc1234", "1.2-dev"]);
+        _gitops.Commit("chore: a later commit");
+        var head = _gitops.Git("rev-parse", "HEAD");
+
+        var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--promote-tag", "1.2-dev");
+
+        outcome.ExitCode.Should().Be(BuildOutcome.InvalidInvocation, output);
+        output.Should().Contain($"artifacts/image.json holds ghcr.io/acme/web:abc1234@{IndexDigest}, built from {built[..12]}, but the checkout is at {head[..12]}.")
+            .And.Contain("--image-reference");
+        (await _gitops.ShowAsync("main:dev/values.yaml")).Should().Be("imageTag: \"0.1-dev\"\n");
     }
 
     [Fact]
@@ -67,7 +82,7 @@ public sealed class BumpGitOpsTargetTests : IAsyncLifetime
 
         var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--promote-tag", "9.9-dev");
 
-        outcome.ExitCode.Should().Be(BuildOutcome.Failure);
+        outcome.ExitCode.Should().Be(BuildOutcome.InvalidInvocation, "the tag is checked before anything runs");
         output.Should().Contain("--promote-tag 9.9-dev is not a tag of ghcr.io/acme/web");
     }
 
