@@ -6,13 +6,21 @@ using Pipeline.Targets;
 
 namespace Pipeline.Components;
 
-/// <summary>What Rehearse does: infrastructure, the Promote invocation against it, the proof, the record.</summary>
-internal static class RehearsalRun
+/// <summary>What Rehearse does: infrastructure, the Promote invocation against it, the receiver's side, the proof, the record.</summary>
+internal static class RehearsalFlow
 {
+    /// <summary>Parameters the rehearsal sets itself for the inner builds; every other parameter given on the command line passes through.</summary>
+    private static readonly string[] Overridden =
+    [
+        nameof(IHazImage.Image), nameof(IHazGitOps.GitOpsRepository), nameof(IHazGitHubAccess.GitHubApiUrl), nameof(IHazGitHubAccess.GitHubAppId),
+        nameof(IHazGitHubAccess.GitHubAppPrivateKey), nameof(IHazGitHubAccess.GitOpsToken), nameof(IHazGitOps.PromotionSpec),
+        nameof(IRehearse.RehearsalImage), nameof(IRehearse.RehearsalGitOps), nameof(IRehearse.RehearsalRun), nameof(IRehearse.RehearsalRunTimeout),
+        nameof(IRehearse.RehearsalReset), nameof(IApplyDispatch.DispatchEvent),
+    ];
+
     public static async Task RunAsync(IRehearse build, TargetContext context)
     {
         var cancellationToken = context.CancellationToken;
-        var image = RehearsalImage(build.RehearsalImage);
         var steps = new List<(string Step, TimeSpan Took)>();
         var clock = Stopwatch.StartNew();
         if (build.RehearsalReset && build.RehearsalDirectory.DirectoryExists())
@@ -21,38 +29,58 @@ internal static class RehearsalRun
             Directory.Delete(build.RehearsalDirectory, recursive: true);
         }
 
-        var settings = new RehearsalSettings(build.RehearsalDirectory, build.RehearsalGitOps, image.Port) { Output = LogProgress.Instance };
+        var source = build.RehearsalGitOps!;
+        var seed = RehearsalSeed.Prepare(source, build.RehearsalDirectory / "seed", build.RehearsalImage, build.GitOpsApp, build.Image);
+        var fingerprintFile = build.RehearsalDirectory / "seed.sha256";
+        var reseed = fingerprintFile.FileExists() && File.ReadAllText(fingerprintFile).Trim() != seed.Fingerprint;
+        if (reseed)
+            Log.Warning($"The GitOps files in {source.RelativeTo(build.RootDirectory)} changed since the last rehearsal: the rehearsal's GitOps repository is seeded again from them (its earlier commits are dropped; the registry keeps its images).");
+        var specFile = build.PromotionSpec is { } spec ? build.RehearsalDirectory / "promotion.yaml" : null;
+        if (specFile is not null)
+            File.WriteAllText(specFile, RehearsalSeed.MapSpecFile(build.PromotionSpec!, seed.RegistryPort));
+
+        var branch = build.GitOpsBranch ?? "main";
+        var settings = new RehearsalSettings(build.RehearsalDirectory, seed.Directory, seed.RegistryPort) { Output = LogProgress.Instance, GitOpsBranch = branch, Reseed = reseed };
         await using var environment = await build.RehearsalInfrastructure.StartAsync(settings, cancellationToken).ConfigureAwait(false);
         Log.Mask(environment.AppPrivateKeyPem);
+        await File.WriteAllTextAsync(fingerprintFile, seed.Fingerprint + "\n", cancellationToken).ConfigureAwait(false);
         steps.Add(("infrastructure", clock.Elapsed));
-        Log.Information($"GitOps repository {environment.GitOpsRepository} on {environment.GitHubApiUrl}{(environment.Seeded ? ", seeded from " + build.RehearsalGitOps.RelativeTo(build.RootDirectory) : "")}; GitHub App {environment.AppId}.");
+        Log.Information($"GitOps repository {environment.GitOpsRepository} on {environment.GitHubApiUrl}{(environment.Seeded ? ", seeded from " + source.RelativeTo(build.RootDirectory) : "")}; " +
+            $"GitHub App {environment.AppId}; app {seed.App} as {seed.LocalImage} (its registry mapped to localhost:{seed.RegistryPort}).");
 
-        // The same Promote a CI job runs, pointed at the local stand-ins. Test is the job of ./build.sh Test.
-        string[] arguments =
+        // The same Promote a CI job runs, pointed at the local stand-ins. Test is the job of the Test target.
+        string[] local =
         [
-            "Promote", "--skip", "Test",
-            "--image", image.Repository,
             "--gitops-repository", environment.GitOpsRepository,
             "--github-api-url", environment.GitHubApiUrl.ToString(),
             "--github-app-id", environment.AppId,
+            .. specFile is null ? Array.Empty<string>() : ["--promotion-spec", specFile.Value],
+            .. context.CommandLine.ToArguments(Overridden),
         ];
-        Log.Information("Running: ./build.sh " + string.Join(' ', arguments) + " (GITHUB_APP_PRIVATE_KEY from the rehearsal)");
-        var promote = (PipelineBuild)Activator.CreateInstance(build.GetType())!;
-        var outcome = await context.RunBuildAsync(promote, arguments, new Dictionary<string, string> { ["GITHUB_APP_PRIVATE_KEY"] = environment.AppPrivateKeyPem }).ConfigureAwait(false);
+        var key = new Dictionary<string, string> { ["GITHUB_APP_PRIVATE_KEY"] = environment.AppPrivateKeyPem };
+        string[] promote = ["Promote", "--skip", "Test", "--image", seed.LocalImage.ToString(), .. local];
+        Log.Information("Running: Promote " + string.Join(' ', promote.Skip(1)) + " (GITHUB_APP_PRIVATE_KEY from the rehearsal)");
+        var dispatchedBefore = environment.ReceivedDispatches().Count;
+        var outcome = await context.RunBuildAsync(NewBuild(build), promote, key).ConfigureAwait(false);
         steps.AddRange(outcome.Targets.Where(t => t.Status == TargetStatus.Succeeded).Select(t => (t.Name, t.Duration)));
-        if (outcome.ExitCode != BuildOutcome.Success)
+        Fail(build, outcome, "Promote");
+
+        var report = await PromotionReport.ReadAsync(build.PromotionRecordPath, cancellationToken).ConfigureAwait(false);
+        var dispatched = report.Results.Where(r => r.Status == PromotionStatus.Dispatched).ToList();
+        if (dispatched.Count > 0)
         {
-            throw new BuildException($"The rehearsed Promote failed (exit code {outcome.ExitCode}); its errors are above. " +
-                $"Rehearsal state stays in {build.RehearsalDirectory.RelativeTo(build.RootDirectory)}; --rehearsal-reset starts from scratch.");
+            report = await ReceiveAsync(build, context, environment, environment.ReceivedDispatches().Skip(dispatchedBefore).ToList(), local, key, steps).ConfigureAwait(false);
         }
 
         clock.Restart();
         var pinned = await PinnedImage.ReadAsync(build.ImageRecordPath, cancellationToken).ConfigureAwait(false);
-        var report = await PromotionReport.ReadAsync(build.PromotionRecordPath, cancellationToken).ConfigureAwait(false);
-        var proof = new RehearsalProof(build, environment, pinned, report);
-        var pins = await proof.PinsAsync(cancellationToken).ConfigureAwait(false);
+        var proof = new RehearsalProof(build, environment, pinned, report, branch, specFile?.Value);
+        var dryRun = build.DryRun;
+        var pins = dryRun ? ["none checked: --dry-run wrote nothing"] : await proof.PinsAsync(cancellationToken).ConfigureAwait(false);
         var platforms = await proof.IndexAsync(cancellationToken).ConfigureAwait(false);
-        var ran = await proof.RunImageAsync(cancellationToken).ConfigureAwait(false);
+        var ran = build.RehearsalRun is { } command
+            ? await RehearsalImageRun.RunAsync(pinned.Reference, command, TimeSpan.FromSeconds(build.RehearsalRunTimeout), pinned.SourceCommit, cancellationToken).ConfigureAwait(false)
+            : "not run (--rehearsal-run <command> runs the image once)";
         steps.Add(("proof", clock.Elapsed));
 
         var alreadyPromoted = report.Results.Count > 0 && report.Results.All(r => r.Status == PromotionStatus.AlreadyPromoted);
@@ -64,6 +92,8 @@ internal static class RehearsalRun
         Log.Information($"  runs       {ran}");
         foreach (var pin in pins)
             Log.Information($"  pinned     {pin}");
+        foreach (var dispatch in dispatched)
+            Log.Information($"  dispatched {dispatch.App} to {dispatch.Repository}; applied by ApplyDispatch as the GitOps repository's workflow would");
         foreach (var result in report.Results)
             Log.Information($"  {result.Environment,-10} {Describe(result)}");
         Log.Information("  steps      " + string.Join(", ", steps.Select(s => $"{s.Step} {Report(s.Took)}")));
@@ -75,16 +105,39 @@ internal static class RehearsalRun
         await RehearsalHistory.AppendAsync(build.ArtifactsDirectory / "rehearsals.json", pinned, report, steps, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static (string Repository, int Port) RehearsalImage(string text)
+    /// <summary>The GitOps repository's side of a dispatch: each event applied with ApplyDispatch, as its receiver workflow would.</summary>
+    private static async Task<PromotionReport> ReceiveAsync(
+        IRehearse build, TargetContext context, RehearsalEnvironment environment, IReadOnlyList<string> events, string[] local,
+        Dictionary<string, string> key, List<(string Step, TimeSpan Took)> steps)
     {
-        if (!Containers.ImageReference.TryParse(text, out var image, out var error))
-            throw new BuildException($"--rehearsal-image '{text}' is not an image name: {error}.");
-        var registry = image.Registry;
-        var colon = registry.LastIndexOf(':');
-        var host = colon < 0 ? registry : registry[..colon];
-        if (host is not ("localhost" or "127.0.0.1") || colon < 0 || !int.TryParse(registry[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
-            throw new BuildException($"--rehearsal-image '{text}' must name a loopback registry with a port, such as localhost:5780/demo-service: the rehearsal starts that registry itself.");
-        return (image.WithoutTagOrDigest().ToString(), port);
+        if (events.Count == 0)
+            throw new BuildException($"Promote reported a repository_dispatch, but {environment.GitOpsRepository} received none.");
+        var results = new List<PromotionResult>();
+        PromotionReport? last = null;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var file = build.RehearsalDirectory / $"dispatch-{i + 1}.json";
+            await File.WriteAllTextAsync(file, events[i], context.CancellationToken).ConfigureAwait(false);
+            string[] apply = ["ApplyDispatch", "--dispatch-event", file, .. local.Where((_, index) => index < 6)];
+            Log.Information("Receiving the dispatch as the GitOps repository's workflow: ApplyDispatch " + string.Join(' ', apply.Skip(1)));
+            var outcome = await context.RunBuildAsync(NewBuild(build), apply, key).ConfigureAwait(false);
+            steps.AddRange(outcome.Targets.Where(t => t.Status == TargetStatus.Succeeded).Select(t => (t.Name, t.Duration)));
+            Fail(build, outcome, "ApplyDispatch");
+            last = await PromotionReport.ReadAsync(build.PromotionRecordPath, context.CancellationToken).ConfigureAwait(false);
+            results.AddRange(last.Results);
+        }
+        return last! with { Results = results };
+    }
+
+    private static PipelineBuild NewBuild(IRehearse build) => (PipelineBuild)Activator.CreateInstance(build.GetType())!;
+
+    private static void Fail(IRehearse build, BuildOutcome outcome, string what)
+    {
+        if (outcome.ExitCode != BuildOutcome.Success)
+        {
+            throw new BuildException($"The rehearsed {what} failed (exit code {outcome.ExitCode}); its errors are above. " +
+                $"Rehearsal state stays in {build.RehearsalDirectory.RelativeTo(build.RootDirectory)}; --rehearsal-reset starts from scratch.");
+        }
     }
 
     private static string Describe(PromotionResult result) =>
