@@ -13,13 +13,15 @@ internal static class Program
 {
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
-    internal static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>Runs a command; tests give the directory and environment (null: the process's).</summary>
+    internal static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
+        int RunEngine(IReadOnlyList<string> arguments) => Program.RunEngine(arguments, output, workingDirectory, environment);
         if (args.Count == 0 || args[0] is "help" or "--help" or "-h" or "-?")
         {
             output.WriteLine(Usage());
             output.WriteLine();
-            return RunEngine(["--help"], output);
+            return RunEngine(["--help"]);
         }
         if (args[0] is "--version" or "version")
         {
@@ -39,10 +41,10 @@ internal static class Program
             var nearest = Commands.All.Select(c => c.Command).OrderBy(c => Distance(c, rest[0])).First();
             return Invalid(error, $"Unknown command '{rest[0]}'. Did you mean '{nearest}'?");
         }
-        return RunEngine([target, .. plan ? ["--plan"] : Array.Empty<string>(), .. rest.Skip(1)], output);
+        return RunEngine([target, .. plan ? ["--plan"] : Array.Empty<string>(), .. rest.Skip(1)]);
     }
 
-    private static int RunEngine(IReadOnlyList<string> arguments, TextWriter output)
+    private static int RunEngine(IReadOnlyList<string> arguments, TextWriter output, string? workingDirectory, IReadOnlyDictionary<string, string>? environment)
     {
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -65,6 +67,9 @@ internal static class Program
             {
                 Command = "pipeline",
                 Output = output == Console.Out ? null : output,
+                IsTerminal = output == Console.Out ? null : false,
+                WorkingDirectory = workingDirectory,
+                Environment = environment,
                 UpdatesGeneratedFiles = false,
                 CancellationToken = cancellation.Token,
             };
