@@ -1,95 +1,9 @@
-using Pipeline.Targets;
+using Pipeline.Components;
 
 namespace Pipeline.Build;
 
-/// <summary>The GitHub Actions workflows, generated from the build's targets by every local run.</summary>
-internal sealed partial class Build : IHaveGitHubWorkflows
+/// <summary>The GitHub Actions workflows come with <see cref="IPipelineWorkflows"/>; the receiver goes with the sample GitOps repository.</summary>
+internal sealed partial class Build : IPipelineWorkflows
 {
-    static readonly IReadOnlyDictionary<string, string> RegistryLogin = new Dictionary<string, string>
-    {
-        ["IMAGE"] = "${{ vars.IMAGE }}",
-        ["REGISTRY_USERNAME"] = "${{ github.actor }}",
-        ["REGISTRY_PASSWORD"] = "${{ secrets.GITHUB_TOKEN }}",
-    };
-
-    static readonly IReadOnlyDictionary<string, string> GitOpsAccess = new Dictionary<string, string>
-    {
-        ["GITOPS_REPOSITORY"] = "${{ vars.GITOPS_REPOSITORY }}",
-        ["GITHUB_APP_ID"] = "${{ vars.GITOPS_APP_ID }}",
-        ["GITHUB_APP_PRIVATE_KEY"] = "${{ secrets.GITOPS_APP_PRIVATE_KEY }}",
-    };
-
-    public IEnumerable<GitHubWorkflow> GitHubWorkflows =>
-    [
-        new("ci", "ci")
-        {
-            On = new WorkflowTriggers { PushBranches = ["**"], PullRequestBranches = ["main"] },
-            ConcurrencyGroup = "ci-${{ github.ref }}",
-            CancelInProgress = true,
-            Jobs = [new GitHubJob("test", ["Test"]) { Uploads = [new ArtifactTransfer("test-results", "artifacts/test-results")] }],
-        },
-        new("promote", "promote")
-        {
-            On = new WorkflowTriggers { PushBranches = ["main"], WorkflowDispatch = true },
-            // One promotion at a time per GitOps repository: later runs queue, none is cancelled half-way.
-            ConcurrencyGroup = "promote-${{ vars.GITOPS_REPOSITORY }}",
-            Permissions = new Dictionary<string, string> { ["contents"] = "read", ["packages"] = "write" },
-            Jobs =
-            [
-                new GitHubJob("test", ["Test"]),
-                new GitHubJob("build", ["BuildMultiArchImage"])
-                {
-                    Name = "BuildMultiArchImage (${{ matrix.platform }})",
-                    Needs = ["test"],
-                    RunsOn = "${{ matrix.runner }}",
-                    Matrix =
-                    [
-                        new Dictionary<string, string> { ["platform"] = "linux/amd64", ["runner"] = "ubuntu-24.04" },
-                        new Dictionary<string, string> { ["platform"] = "linux/arm64", ["runner"] = "ubuntu-24.04-arm" },
-                    ],
-                    Arguments = ["--build-strategy", "Split", "--skip", "Test", "--profile", "ci"],
-                    Environment = new Dictionary<string, string>(RegistryLogin) { ["PLATFORMS"] = "${{ matrix.platform }}" },
-                    Uploads = [new ArtifactTransfer("platform-${{ strategy.job-index }}", "artifacts/platform-*.json")],
-                },
-                new GitHubJob("merge", ["MergeImage", "CaptureDigest"])
-                {
-                    Needs = ["build"],
-                    SkipDependencies = true,
-                    Arguments = ["--profile", "ci"],
-                    Environment = RegistryLogin,
-                    Downloads = [new ArtifactTransfer("platform-*", "artifacts")],
-                    Uploads = [new ArtifactTransfer("image", "artifacts/image.json")],
-                    Outputs = new Dictionary<string, string> { ["reference"] = "reference", ["digest"] = "digest" },
-                },
-                new GitHubJob("promote", ["BumpGitOps"])
-                {
-                    Needs = ["merge"],
-                    SkipDependencies = true,
-                    Arguments = ["--profile", "ci"],
-                    Environment = new Dictionary<string, string>(GitOpsAccess) { ["GITHUB_TOKEN"] = "${{ github.token }}" },
-                    Downloads = [new ArtifactTransfer("image", "artifacts")],
-                    Uploads = [new ArtifactTransfer("promotion", "artifacts/promotion.json")],
-                },
-            ],
-        },
-        new("promote-receiver", "promote-receiver")
-        {
-            Directory = "samples/gitops/.github/workflows",
-            On = new WorkflowTriggers { RepositoryDispatchTypes = ["pipeline-promote"] },
-            ConcurrencyGroup = "promote-${{ github.repository }}",
-            Jobs =
-            [
-                // The payload is read from $GITHUB_EVENT_PATH by the build and validated against promotion.yaml;
-                // none of its values is put into the script.
-                new GitHubJob("apply", ["ApplyDispatch"])
-                {
-                    CheckoutRepository = "${{ vars.PIPELINE_REPOSITORY }}",
-                    CheckoutToken = "${{ secrets.PIPELINE_REPOSITORY_TOKEN || github.token }}",
-                    SkipDependencies = true,
-                    Environment = new Dictionary<string, string>(GitOpsAccess) { ["GITOPS_REPOSITORY"] = "${{ github.repository }}" },
-                    Uploads = [new ArtifactTransfer("promotion", "artifacts/promotion.json")],
-                },
-            ],
-        },
-    ];
+    string IPipelineWorkflows.GitOpsReceiverDirectory => "samples/gitops/.github/workflows";
 }

@@ -112,7 +112,7 @@ public sealed class ActionsTests
         var receiver = File.ReadAllText(Path.Combine(Root, "samples", "hello-gitops", ".github", "workflows", "promote-receiver.yml"));
 
         promote.Length.Should().BeLessThanOrEqualTo(30);
-        receiver.Should().Contain("uses: pipeline-build/pipeline/apply-dispatch@v1").And.NotContain("checkout").And.NotContain("secrets.");
+        receiver.Should().Contain("uses: pipeline-build/pipeline/apply-dispatch@v1").And.NotContain("actions/checkout").And.NotContain("secrets.");
     }
 
     private static IEnumerable<string> RequiredInputs(string action) =>
