@@ -5,6 +5,7 @@ using Pipeline.Rehearsal.GitHub.Rest.Contents;
 using Pipeline.Rehearsal.GitHub.Rest.Dispatches;
 using Pipeline.Rehearsal.GitHub.Rest.GitData;
 using Pipeline.Rehearsal.GitHub.Rest.Pulls;
+using Pipeline.Rehearsal.GitHub.Rest.Releases;
 
 namespace Pipeline.Rehearsal.GitHub.Rest;
 
@@ -25,5 +26,6 @@ internal static class RestEndpoints
         StatusEndpoints.Map(routes, state);
         DispatchEndpoints.Map(routes, state);
         AppEndpoints.Map(routes, state);
+        ReleaseEndpoints.Map(routes, state);
     }
 }
