@@ -11,8 +11,8 @@ public sealed class SecretTests
     {
         var secret = new Secret(Value);
 
-        secret.ToString().Should().Be(Secret.Placeholder);
-        $"token={secret}".Should().Be("token=[secret]");
+        secret.ToString().Should().Be(Secret.Mask);
+        $"token={secret}".Should().Be("token=***");
         JsonSerializer.Serialize(new { Token = secret }, new JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() })
             .Should().NotContain(Value);
         secret.Reveal().Should().Be(Value);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Pipeline.Targets.Tests;
 
 /// <summary>./build.sh run as a process from a clean clone of this repository (its committed state).</summary>
@@ -9,7 +7,7 @@ public sealed class BootstrapTests : IDisposable
 
     public BootstrapTests()
     {
-        Run("git", $"clone --quiet \"{RepositoryRoot()}\" \"{_clone}\"", Path.GetTempPath()).ExitCode.Should().Be(0);
+        Run("git", ["clone", "--quiet", RepositoryRoot(), _clone], Path.GetTempPath()).ExitCode.Should().Be(0);
     }
 
     public void Dispose()
@@ -26,25 +24,25 @@ public sealed class BootstrapTests : IDisposable
     [Fact]
     public void Build_sh_compiles_once_then_starts_the_compiled_build_directly_and_recompiles_after_a_change()
     {
-        var first = Run(Path.Combine(_clone, "build.sh"), "--help");
+        var first = Run(Path.Combine(_clone, "build.sh"), ["--help"]);
         first.ExitCode.Should().Be(0, first.All);
         first.Error.Should().Contain("Compiling the build project");
         first.Output.Should().Contain("Targets (").And.Contain("Compile").And.Contain("--package-version");
 
-        var second = Run(Path.Combine(_clone, "build.sh"), "--help");
+        var second = Run(Path.Combine(_clone, "build.sh"), ["--help"]);
         second.ExitCode.Should().Be(0, second.All);
         second.Error.Should().NotContain("Compiling");
 
         File.AppendAllText(Path.Combine(_clone, "src", "Pipeline.Targets", "AbsolutePathExtra.cs"), "namespace Pipeline.Targets; internal static class Extra { }\n");
-        var third = Run(Path.Combine(_clone, "build.sh"), "--help");
+        var third = Run(Path.Combine(_clone, "build.sh"), ["--help"]);
         third.ExitCode.Should().Be(0, third.All);
         third.Error.Should().Contain("Compiling the build project");
 
-        var plan = Run(Path.Combine(_clone, "build.sh"), "--plan Test");
+        var plan = Run(Path.Combine(_clone, "build.sh"), ["--plan", "Test"]);
         plan.ExitCode.Should().Be(0, plan.All);
         plan.Output.Should().Contain("1. Compile").And.Contain(". Test ").And.Contain("Compile --> Test");
 
-        var wrong = Run(Path.Combine(_clone, "build.sh"), "Pakc");
+        var wrong = Run(Path.Combine(_clone, "build.sh"), ["Pakc"]);
         wrong.ExitCode.Should().Be(2);
         wrong.Output.Should().Contain("Target 'Pakc' does not exist. Did you mean 'Pack'?");
     }
@@ -55,7 +53,7 @@ public sealed class BootstrapTests : IDisposable
         var globalJson = Path.Combine(_clone, "global.json");
         File.WriteAllText(globalJson, File.ReadAllText(globalJson).Replace("\"10.0.100\"", "\"99.0.100\"", StringComparison.Ordinal));
 
-        var result = Run(Path.Combine(_clone, "build.sh"), "--help");
+        var result = Run(Path.Combine(_clone, "build.sh"), ["--help"]);
 
         result.ExitCode.Should().NotBe(0);
         result.Error.Should().Contain("needs the .NET SDK 99.0.100").And.Contain("https://dotnet.microsoft.com/download/dotnet/99.0");
@@ -72,23 +70,16 @@ public sealed class BootstrapTests : IDisposable
         throw new InvalidOperationException("The repository root (with Pipeline.sln) was not found above " + AppContext.BaseDirectory);
     }
 
-    private ProcessOutcome Run(string file, string arguments, string? workingDirectory = null)
+    private ProcessOutcome Run(string file, string[] arguments, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo(file, arguments)
+        var request = new ProcessRequest(file, arguments)
         {
             WorkingDirectory = workingDirectory ?? _clone,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
+            ThrowOnFailure = false,
+            Environment = new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "CI" }.ToDictionary(name => name, string? (_) => null),
         };
-        foreach (var name in new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "CI" })
-            start.Environment.Remove(name);
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new ProcessOutcome(process.ExitCode, output.Result, error.Result);
+        var result = ProcessRunner.RunAsync(request).GetAwaiter().GetResult();
+        return new ProcessOutcome(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     private sealed record ProcessOutcome(int ExitCode, string Output, string Error)

@@ -22,5 +22,5 @@ internal static class DotNetSolution
         build.Solution ?? throw new BuildException($"No .NET solution (*.sln) at {build.RootDirectory}; pass one with --solution <path>.");
 
     public static Task<ProcessResult> RunAsync(IHazSolution build, TargetContext context, params string[] arguments) =>
-        ProcessRunner.RunAsync(new ProcessRequest("dotnet", arguments) { WorkingDirectory = build.RootDirectory }, context.CancellationToken);
+        ProcessRunner.RunAsync(new ProcessRequest("dotnet", arguments) { WorkingDirectory = build.RootDirectory, Output = Log.Information }, context.CancellationToken);
 }

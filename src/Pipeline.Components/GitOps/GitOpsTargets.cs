@@ -61,7 +61,7 @@ internal static class GitOpsTargets
         {
             var credentials = new RegistryCredentialProvider(environment: name => build.EnvironmentVariables.TryGetValue(name, out var value) ? value : null);
             if (build.RegistryPassword is { Length: > 0 } password)
-                credentials = credentials.With(image.Registry, new RegistryCredential(build.RegistryUsername ?? "token", new SecretValue(password), "--registry-password"));
+                credentials = credentials.With(image.Registry, new RegistryCredential(build.RegistryUsername ?? "token", new Secret(password), "--registry-password"));
             using var registry = new RegistryClient(new RegistryClientOptions { Credentials = credentials, InsecureRegistries = build.InsecureRegistries });
             var manifest = await registry.GetManifestAsync(image, cancellationToken).ConfigureAwait(false);
             var annotations = manifest.Index?.Annotations ?? manifest.Manifest?.Annotations;
@@ -82,7 +82,7 @@ internal static class GitOpsTargets
             return checkout;
         Log.Information($"The image was built from {builtFrom[..Math.Min(12, builtFrom.Length)]}; the checkout is at {checkout.ShortCommit}. The promotion names the image's commit.");
         var message = await ProcessRunner.RunAsync(new ProcessRequest("git", ["log", "-1", "--format=%s", builtFrom])
-            { WorkingDirectory = build.RootDirectory, LogOutput = false, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
+            { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
         return checkout with { Commit = builtFrom, Message = message.ExitCode == 0 ? message.StandardOutput.Trim() : null, IsDirty = false };
     }
 

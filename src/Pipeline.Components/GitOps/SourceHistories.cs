@@ -24,7 +24,7 @@ internal static class SourceHistories
         }
 
         async Task<ProcessResult> Git(params string[] arguments) =>
-            await ProcessRunner.RunAsync(new ProcessRequest("git", arguments) { WorkingDirectory = build.RootDirectory, LogOutput = false, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
+            await ProcessRunner.RunAsync(new ProcessRequest("git", arguments) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
 
         if (source.Branch is null || (await Git("remote", "get-url", "origin").ConfigureAwait(false)).ExitCode != 0)
         {
@@ -40,7 +40,6 @@ internal static class SourceHistories
             fetch = await ProcessRunner.RunAsync(new ProcessRequest("git", ["-c", "credential.helper=", "fetch", "--quiet", "origin", source.Branch])
             {
                 WorkingDirectory = build.RootDirectory,
-                LogOutput = false,
                 ThrowOnFailure = false,
                 Environment = new Dictionary<string, string?> { ["HOME"] = home, ["GIT_CONFIG_NOSYSTEM"] = "1", ["GIT_TERMINAL_PROMPT"] = "0", ["GIT_ASKPASS"] = null, ["SSH_ASKPASS"] = null },
             }, cancellationToken).ConfigureAwait(false);

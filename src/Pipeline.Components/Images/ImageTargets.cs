@@ -72,7 +72,7 @@ internal static class ImageTargets
 
     private static RegistryCredential? Credential(IHazImage build) =>
         build.RegistryPassword is { Length: > 0 } password
-            ? new RegistryCredential(build.RegistryUsername ?? "token", new SecretValue(password), "--registry-password")
+            ? new RegistryCredential(build.RegistryUsername ?? "token", new Secret(password), "--registry-password")
             : null;
 
     private static MultiPlatformImageBuilder Builder(IHazImage build) => new(new ImageBuilderOptions

@@ -22,7 +22,7 @@ internal static class RehearsalImageRun
         try
         {
             run = await ProcessRunner.RunAsync(new ProcessRequest("docker", ["run", "--rm", "--name", name, "--network", "none", image.ToString(), .. words])
-                { LogOutput = false, ThrowOnFailure = false }, limit.Token).ConfigureAwait(false);
+                { ThrowOnFailure = false }, limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -31,7 +31,7 @@ internal static class RehearsalImageRun
         }
         finally
         {
-            await ProcessRunner.RunAsync(new ProcessRequest("docker", ["rm", "--force", name]) { LogOutput = false, ThrowOnFailure = false }, CancellationToken.None).ConfigureAwait(false);
+            await ProcessRunner.RunAsync(new ProcessRequest("docker", ["rm", "--force", name]) { ThrowOnFailure = false }, CancellationToken.None).ConfigureAwait(false);
         }
 
         var lines = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -43,7 +43,7 @@ internal static class RehearsalImageRun
         var commit = lines.Select(ReportedCommit).LastOrDefault(c => c is not null);
         if (commit is not null && builtFrom is not null && !string.Equals(commit, builtFrom, StringComparison.OrdinalIgnoreCase))
             throw new BuildException($"The image {image} reports commit {commit}, but it was built from {builtFrom}.");
-        var arch = await ProcessRunner.RunAsync(new ProcessRequest("uname", ["-m"]) { LogOutput = false, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
+        var arch = await ProcessRunner.RunAsync(new ProcessRequest("uname", ["-m"]) { ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
         var shown = lines.LastOrDefault() ?? "(no output)";
         return $"docker run on this machine ({arch.StandardOutput.Trim()}): " + (commit is not null ? $"reports commit {commit}" : $"exit code 0, printed: {(shown.Length > 120 ? shown[..117] + "..." : shown)}");
     }

@@ -62,7 +62,7 @@ internal sealed class RehearsalProof(IRehearse build, RehearsalEnvironment envir
     private async Task<string?> ShowAsync(string reference, string path, CancellationToken cancellationToken)
     {
         var result = await ProcessRunner.RunAsync(new ProcessRequest("git", ["--git-dir", environment.GitOpsBareRepository, "show", $"{reference}:{path}"])
-            { LogOutput = false, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
+            { ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
         return result.ExitCode == 0 ? result.StandardOutput : null;
     }
 }

@@ -74,7 +74,7 @@ internal static class TestRun
             Directory.Delete(results, recursive: true);
         results.CreateDirectory();
         Log.Information($"Running the test command: {command}");
-        var run = await ProcessRunner.RunAsync(new ProcessRequest("sh", ["-c", command]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, context.CancellationToken).ConfigureAwait(false);
+        var run = await ProcessRunner.RunAsync(new ProcessRequest("sh", ["-c", command]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false, Output = Log.Information }, context.CancellationToken).ConfigureAwait(false);
         var outcome = run.ExitCode == 0 ? "passed" : $"failed (exit code {run.ExitCode})";
         await File.WriteAllTextAsync(results / "summary.txt", $"{command}: {outcome}\n", context.CancellationToken).ConfigureAwait(false);
         context.Report("tests", $"test command {outcome}");
@@ -96,7 +96,7 @@ internal static class TestRun
         [
             "test", solution, "-c", build.Configuration.ToString(), "--no-build", "-nologo",
             "--logger", "trx;LogFilePrefix=tests", "--results-directory", results,
-        ]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, context.CancellationToken).ConfigureAwait(false);
+        ]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false, Output = Log.Information }, context.CancellationToken).ConfigureAwait(false);
 
         var counts = TestCounts.Read(results);
         var silent = TestCounts.AssembliesWithoutResults(run.StandardOutput, results);

@@ -57,8 +57,8 @@ internal sealed record ImageRecord(
             Directory.CreateDirectory(folder);
         }
 
-        await using var stream = File.Create(path);
-        await JsonSerializer.SerializeAsync(stream, this, ImageRecordJsonContext.Default.ImageRecord, cancellationToken).ConfigureAwait(false);
+        var json = JsonSerializer.Serialize(this, ImageRecordJsonContext.Default.ImageRecord);
+        await File.WriteAllTextAsync(path, SecretRegistry.Shared.Redact(json), cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<ImageRecord> ReadAsync(string path, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ public sealed record BuildxResult(BuildxMetadata Metadata, string CommandLine);
 
 /// <summary>
 /// Runs <c>docker buildx build</c> and reads its metadata file. Output lines are passed on with secrets masked;
-/// a failure raises <see cref="ToolException"/> with the exit code, the masked command line and the end of stderr.
+/// a failure raises <see cref="ProcessException"/> with the exit code, the masked command line and the end of stderr.
 /// </summary>
 /// <param name="docker">The docker program; <c>docker</c> finds it on PATH.</param>
 public sealed class BuildxDriver(string docker = "docker")
@@ -20,11 +20,10 @@ public sealed class BuildxDriver(string docker = "docker")
     {
         try
         {
-            var result = await ToolProcess.RunAsync(new CommandLine(Docker).Add("buildx", "version"), new Dictionary<string, string>(), [], null, cancellationToken)
-                .ConfigureAwait(false);
-            return result.ExitCode == 0;
+            var request = new CommandLine(Docker).Add("buildx", "version").ToRequest() with { ThrowOnFailure = false };
+            return (await ProcessRunner.RunAsync(request, cancellationToken).ConfigureAwait(false)).ExitCode == 0;
         }
-        catch (ContainerException)
+        catch (ProcessException)
         {
             return false;
         }
@@ -44,27 +43,25 @@ public sealed class BuildxDriver(string docker = "docker")
         BuildContextArchive.ResolveInputs(settings.Context, settings.Dockerfile);
         var metadataFile = settings.MetadataFile ?? Path.Combine(Path.GetTempPath(), $"pipeline-buildx-{Guid.NewGuid():N}.json");
         var command = BuildxArguments.Build(Docker, settings, metadataFile);
-        var secrets = settings.Secrets.Values.Concat(settings.SecretBuildArgs.Values).ToArray();
-        var environment = settings.Secrets.ToDictionary(p => BuildxArguments.SecretVariable(p.Key), p => p.Value.Reveal());
+        var environment = settings.Secrets.ToDictionary(p => BuildxArguments.SecretVariable(p.Key), string? (p) => p.Value.Reveal());
         using var config = credentials is { Count: > 0 } ? TemporaryDockerConfig.Create(credentials) : null;
         if (config is not null)
         {
             environment["DOCKER_CONFIG"] = config.Folder;
-            secrets = [.. secrets, .. credentials!.Values.Select(c => c.Password)];
         }
 
-        output?.Report("$ " + command);
         try
         {
-            var result = await ToolProcess.RunAsync(command, environment, secrets, output, cancellationToken).ConfigureAwait(false);
+            var request = command.ToRequest() with { Environment = environment, Output = output is null ? null : output.Report, EchoCommandLine = true, ThrowOnFailure = false };
+            var result = await ProcessRunner.RunAsync(request, cancellationToken).ConfigureAwait(false);
             if (result.ExitCode != 0)
             {
-                throw new ToolException(command.ToString(), result.ExitCode, result.StandardErrorTail, FixFor(result.StandardErrorTail));
+                throw ProcessException.Exited(result.CommandLine, result.ExitCode, result.ErrorTail(40), FixFor(result.ErrorTail(40)));
             }
 
             if (!File.Exists(metadataFile))
             {
-                throw new ToolException(command.ToString(), 0, result.StandardErrorTail, $"buildx wrote no metadata file at {metadataFile}; is the buildx plugin at least version 0.6?");
+                throw new ContainerException($"'{result.CommandLine}' wrote no metadata file at {metadataFile}; is the buildx plugin at least version 0.6?");
             }
 
             return new BuildxResult(await BuildxMetadata.ReadAsync(metadataFile, cancellationToken).ConfigureAwait(false), command.ToString());

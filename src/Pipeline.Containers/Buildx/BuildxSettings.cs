@@ -36,10 +36,10 @@ public sealed record BuildxSettings(string Context)
     public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
 
     /// <summary><c>--build-arg</c> values that are secret: passed to buildx, shown as <c>***</c>.</summary>
-    public IReadOnlyDictionary<string, SecretValue> SecretBuildArgs { get; init; } = new Dictionary<string, SecretValue>();
+    public IReadOnlyDictionary<string, Secret> SecretBuildArgs { get; init; } = new Dictionary<string, Secret>();
 
     /// <summary><c>--secret id=NAME,env=...</c>: the value travels in an environment variable, never on the command line.</summary>
-    public IReadOnlyDictionary<string, SecretValue> Secrets { get; init; } = new Dictionary<string, SecretValue>();
+    public IReadOnlyDictionary<string, Secret> Secrets { get; init; } = new Dictionary<string, Secret>();
 
     /// <summary><c>--label</c> values (image config labels).</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();

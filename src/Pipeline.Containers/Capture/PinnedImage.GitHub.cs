@@ -47,14 +47,14 @@ public sealed partial record PinnedImage
         var wrote = false;
         if (environment("GITHUB_OUTPUT") is { Length: > 0 } outputs)
         {
-            var lines = ToGitHubOutputs().Select(p => $"{p.Key}={p.Value}");
+            var lines = ToGitHubOutputs().Select(p => SecretRegistry.Shared.Redact($"{p.Key}={p.Value}"));
             await File.AppendAllLinesAsync(outputs, lines, cancellationToken).ConfigureAwait(false);
             wrote = true;
         }
 
         if (environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
         {
-            await File.AppendAllTextAsync(summary, ToMarkdownSummary() + Environment.NewLine, cancellationToken).ConfigureAwait(false);
+            await File.AppendAllTextAsync(summary, SecretRegistry.Shared.Redact(ToMarkdownSummary()) + Environment.NewLine, cancellationToken).ConfigureAwait(false);
             wrote = true;
         }
 

@@ -7,7 +7,7 @@ namespace Pipeline.Containers;
 /// <param name="Username">The user name.</param>
 /// <param name="Password">The password or token; printed as <c>***</c>.</param>
 /// <param name="Source">Where the credential came from, e.g. <c>--registry-username</c> or <c>GITHUB_TOKEN</c>.</param>
-public sealed record RegistryCredential(string Username, SecretValue Password, string Source = "parameters")
+public sealed record RegistryCredential(string Username, Secret Password, string Source = "parameters")
 {
     /// <summary>The value of a <c>Basic</c> authorization header.</summary>
     internal string ToBasicParameter() =>

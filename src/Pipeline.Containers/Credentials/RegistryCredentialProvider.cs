@@ -67,7 +67,7 @@ public sealed class RegistryCredentialProvider
         if (key == "ghcr.io" && _environment("GITHUB_TOKEN") is { Length: > 0 } token)
         {
             var actor = _environment("GITHUB_ACTOR") is { Length: > 0 } a ? a : "github-actions";
-            return new RegistryCredential(actor, new SecretValue(token), "GITHUB_TOKEN");
+            return new RegistryCredential(actor, new Secret(token), "GITHUB_TOKEN");
         }
 
         return null;
@@ -137,11 +137,11 @@ public sealed class RegistryCredentialProvider
         {
             var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(entry.Auth));
             var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-            return colon < 0 ? null : new RegistryCredential(decoded[..colon], new SecretValue(decoded[(colon + 1)..]), source);
+            return colon < 0 ? null : new RegistryCredential(decoded[..colon], new Secret(decoded[(colon + 1)..]), source);
         }
 
         return string.IsNullOrEmpty(entry.Username) || string.IsNullOrEmpty(entry.Password)
             ? null
-            : new RegistryCredential(entry.Username, new SecretValue(entry.Password), source);
+            : new RegistryCredential(entry.Username, new Secret(entry.Password), source);
     }
 }

@@ -71,7 +71,7 @@ internal sealed class BuildOutput(Platform? platform, IProgress<string>? lines)
         }
     }
 
-    private void Emit(string line) => lines?.Report(_prefix + line);
+    private void Emit(string line) => lines?.Report(_prefix + SecretRegistry.Shared.Redact(line));
 
     private static void Append(StringBuilder builder, string text)
     {

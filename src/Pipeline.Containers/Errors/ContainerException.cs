@@ -8,13 +8,13 @@ public class ContainerException : Exception
 {
     /// <summary>Creates the exception with a message that says what went wrong and what to do.</summary>
     public ContainerException(string message)
-        : base(message)
+        : base(SecretRegistry.Shared.Redact(message))
     {
     }
 
     /// <summary>Creates the exception with a message and the underlying cause.</summary>
     public ContainerException(string message, Exception? innerException)
-        : base(message, innerException)
+        : base(SecretRegistry.Shared.Redact(message), innerException)
     {
     }
 }

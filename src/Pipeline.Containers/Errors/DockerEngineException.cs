@@ -10,7 +10,7 @@ public class DockerEngineException : ContainerException
         : base(message, innerException)
     {
         StatusCode = statusCode;
-        EngineMessage = engineMessage;
+        EngineMessage = SecretRegistry.Shared.Redact(engineMessage);
     }
 
     /// <summary>The HTTP status of the API call, or null for an error inside a progress stream.</summary>
@@ -48,7 +48,7 @@ public sealed class ImageBuildFailedException : DockerEngineException
     {
         Platform = platform;
         FailedStep = failedStep;
-        Output = output;
+        Output = SecretRegistry.Shared.Redact(output);
     }
 
     /// <summary>The platform being built, or null.</summary>

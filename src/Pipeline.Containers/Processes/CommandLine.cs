@@ -35,14 +35,12 @@ public sealed record CommandLine
         new(Program, [.. _arguments, .. arguments.Select(a => (a, a))]);
 
     /// <summary>A command line with <c>prefix + secret</c> appended, shown as <c>prefix***</c>.</summary>
-    public CommandLine AddSecret(string prefix, SecretValue secret) =>
-        new(Program, [.. _arguments, (prefix + secret.Reveal(), prefix + SecretValue.Mask)]);
+    public CommandLine AddSecret(string prefix, Secret secret) =>
+        new(Program, [.. _arguments, (prefix + secret.Reveal(), prefix + Secret.Mask)]);
 
     /// <summary>The command line for a log, quoted for a POSIX shell, secrets masked.</summary>
-    public override string ToString() => string.Join(' ', new[] { Program }.Concat(RedactedArguments).Select(Quote));
+    public override string ToString() => CommandLineText.Join(Program, RedactedArguments);
 
-    private static string Quote(string argument) =>
-        argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,@+%".Contains(c))
-            ? argument
-            : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    /// <summary>A request that runs this command line and shows it as <see cref="ToString"/>.</summary>
+    public ProcessRequest ToRequest() => new(Program, Arguments) { ShownAs = ToString() };
 }

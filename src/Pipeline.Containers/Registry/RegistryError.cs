@@ -15,5 +15,5 @@ public sealed record RegistryError(
     public JsonElement? Detail { get; init; }
 
     /// <summary><c>CODE: message</c>.</summary>
-    public override string ToString() => string.IsNullOrEmpty(Message) ? Code : $"{Code}: {Message}";
+    public override string ToString() => string.IsNullOrEmpty(Message) ? Code : $"{Code}: {SecretRegistry.Shared.Redact(Message)}";
 }

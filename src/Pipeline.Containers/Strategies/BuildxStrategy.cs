@@ -30,7 +30,7 @@ public sealed class BuildxStrategy(BuildxDriver driver, ImageBuilderOptions? opt
             : null;
         var result = await driver.BuildAsync(SettingsFor(build), _options.Output, credentials, cancellationToken).ConfigureAwait(false);
         var digest = result.Metadata.ImageDigest
-            ?? throw new ToolException(result.CommandLine, 0, string.Empty, "buildx reported no containerimage.digest; was the image pushed?");
+            ?? throw new ContainerException($"'{result.CommandLine}' reported no containerimage.digest; was the image pushed?");
         var manifest = await registry.GetManifestAsync(build.Repository.AtDigest(digest), cancellationToken).ConfigureAwait(false);
         IReadOnlyList<PlatformImage> platforms = manifest.Index is { } index
             ? index.ImageEntries().Select(e => new PlatformImage(e.Platform?.ToPlatform() ?? request.Platforms[0], e.Digest, e.MediaType, e.Size)).ToArray()

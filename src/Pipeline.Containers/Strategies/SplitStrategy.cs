@@ -39,9 +39,9 @@ public sealed class SplitStrategy(DockerEngineClient engine, ImageBuilderOptions
         var image = await EnginePlatformBuild.RunAsync(engine, registry, build, archive, platform, _options, cancellationToken).ConfigureAwait(false);
         var record = new SplitPlatformRecord(build.Repository.ToString(), platform.ToString(), image.Digest, image.MediaType, image.Size, request.SourceCommit);
         Directory.CreateDirectory(_options.ArtifactsDirectory);
-        await File.WriteAllBytesAsync(
+        await File.WriteAllTextAsync(
             PlatformRecordPath(platform),
-            JsonSerializer.SerializeToUtf8Bytes(record, ImageRecordJsonContext.Default.SplitPlatformRecord),
+            SecretRegistry.Shared.Redact(JsonSerializer.Serialize(record, ImageRecordJsonContext.Default.SplitPlatformRecord)),
             cancellationToken).ConfigureAwait(false);
         return image;
     }

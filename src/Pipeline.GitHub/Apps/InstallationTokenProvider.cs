@@ -93,5 +93,5 @@ public sealed class InstallationTokenProvider : IGitHubCredentials, IDisposable
     public void Dispose() => _gate.Dispose();
 
     /// <inheritdoc />
-    public override string ToString() => $"installation {InstallationId} token {Secret.Placeholder}";
+    public override string ToString() => $"installation {InstallationId} token {Secret.Mask}";
 }

@@ -45,5 +45,5 @@ public sealed class GitHubToken : IGitHubCredentials
     public ValueTask<Secret> GetTokenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(_token);
 
     /// <inheritdoc />
-    public override string ToString() => $"{Kind} {Secret.Placeholder}";
+    public override string ToString() => $"{Kind} {Secret.Mask}";
 }

@@ -10,7 +10,7 @@ public class GitHubException : Exception
 {
     /// <summary>Creates an exception for a failed GitHub response, or for a request that never got one.</summary>
     public GitHubException(string message, GitHubResponseInfo? response = null, Exception? innerException = null)
-        : base(message, innerException)
+        : base(SecretRegistry.Shared.Redact(message), innerException)
     {
         Response = response;
     }

@@ -82,9 +82,11 @@ internal sealed partial class GitHubConnection
         return GitHubErrorTable.Create(context);
     }
 
-    /// <summary>Belt and braces: should an answer ever echo the credential, it does not reach a message.</summary>
-    private static string? Redact(string? text, Secret? token) =>
-        text is not null && token is not null && token.IsContainedIn(text) ? text.Replace(token.Reveal(), Secret.Placeholder, StringComparison.Ordinal) : text;
+    /// <summary>
+    /// Should an answer ever echo a credential, in any form, it does not reach a message: <paramref name="token"/>
+    /// joined the process's registry when it was created, with every other secret the process holds.
+    /// </summary>
+    private static string? Redact(string? text, Secret? token) => SecretRegistry.Shared.Redact(text);
 
     private static ResiliencePipeline<GitHubResponse> BuildPipeline(GitHubClientOptions options)
     {

@@ -40,7 +40,7 @@ public sealed record PromotionReport(string? Image, IReadOnlyList<PromotionResul
             Directory.CreateDirectory(folder);
         }
 
-        await File.WriteAllTextAsync(path, ToJson() + "\n", cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(path, SecretRegistry.Shared.Redact(ToJson()) + "\n", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads <c>promotion.json</c>.</summary>

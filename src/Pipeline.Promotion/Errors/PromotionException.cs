@@ -8,7 +8,7 @@ public class PromotionException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public PromotionException(string message, Exception? innerException = null)
-        : base(message, innerException)
+        : base(SecretRegistry.Shared.Redact(message), innerException)
     {
     }
 }

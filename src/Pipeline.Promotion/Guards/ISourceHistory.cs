@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pipeline.GitHub;
 
 namespace Pipeline.Promotion;
@@ -105,19 +104,15 @@ public sealed class LocalGitSourceHistory(string directory, string remote = "ori
 
     private async Task<(int Code, string Output, string Error)> GitAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-C");
-        start.ArgumentList.Add(directory);
-        foreach (var argument in arguments)
+        var request = new ProcessRequest("git", ["-C", directory, .. arguments]) { ThrowOnFailure = false }.WithEnvironment("GIT_TERMINAL_PROMPT", "0");
+        try
         {
-            start.ArgumentList.Add(argument);
+            var result = await ProcessRunner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            return (result.ExitCode, result.StandardOutput.Trim(), result.StandardError.Trim());
         }
-
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        using var process = Process.Start(start) ?? throw new PromotionException("git could not be started; install git and put it on PATH.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return (process.ExitCode, (await output.ConfigureAwait(false)).Trim(), (await error.ConfigureAwait(false)).Trim());
+        catch (ProcessException exception) when (exception.Failure == ProcessFailure.NotStarted)
+        {
+            throw new PromotionException("git could not be started; install git and put it on PATH.", exception);
+        }
     }
 }

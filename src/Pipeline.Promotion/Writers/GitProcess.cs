@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Pipeline.GitHub;
 
@@ -19,43 +18,31 @@ internal sealed class GitProcess(string gitDirectory, string home, Func<Cancella
         IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
         var secret = await credential(cancellationToken).ConfigureAwait(false);
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = GitDirectory,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("credential.helper=");
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("core.askPass=");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Isolate(start.Environment, secret);
+        var variables = Isolate(secret);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            variables[key] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new PromotionException("git could not be started; install git and put it on PATH.");
-        var stdout = new MemoryStream();
-        var copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout, cancellationToken);
-        var readErr = process.StandardError.ReadToEndAsync(cancellationToken);
-        if (input is not null)
+        var request = new ProcessRequest("git", ["-c", "credential.helper=", "-c", "core.askPass=", .. arguments])
         {
-            await process.StandardInput.BaseStream.WriteAsync(input, cancellationToken).ConfigureAwait(false);
+            WorkingDirectory = GitDirectory,
+            Environment = variables,
+            Input = input is null ? null : ProcessInput.FromBytes(input),
+            ThrowOnFailure = false,
+        };
+        ProcessResult run;
+        try
+        {
+            run = await ProcessRunner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProcessException exception) when (exception.Failure == ProcessFailure.NotStarted)
+        {
+            throw new PromotionException("git could not be started; install git and put it on PATH.", exception);
         }
 
-        process.StandardInput.Close();
-        await copyOut.ConfigureAwait(false);
-        var stderr = Scrub(await readErr.ConfigureAwait(false), secret);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        var result = new GitResult(process.ExitCode, stdout.ToArray(), stderr);
+        // stderr comes back redacted: the credential is a Secret, so every form of it (raw, in the Basic header) is masked.
+        var result = new GitResult(run.ExitCode, run.StandardOutputBytes, run.StandardError);
         if (check && result.ExitCode != 0)
         {
             throw Failure(arguments, result);
@@ -72,14 +59,15 @@ internal sealed class GitProcess(string gitDirectory, string home, Func<Cancella
             + "Check the repository URL, the branch, and that the token may read and write the repository.");
     }
 
-    private void Isolate(IDictionary<string, string?> environment, Secret? secret)
+    private Dictionary<string, string?> Isolate(Secret? secret)
     {
-        foreach (var key in environment.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal)).ToList())
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var key in System.Environment.GetEnvironmentVariables().Keys.OfType<string>().Where(k => k.StartsWith("GIT_", StringComparison.Ordinal)))
         {
-            environment.Remove(key);
+            environment[key] = null;
         }
 
-        environment.Remove("SSH_ASKPASS");
+        environment["SSH_ASKPASS"] = null;
         environment["HOME"] = home;
         environment["XDG_CONFIG_HOME"] = Path.Combine(home, ".config");
         environment["GIT_CONFIG_NOSYSTEM"] = "1";
@@ -106,18 +94,8 @@ internal sealed class GitProcess(string gitDirectory, string home, Func<Cancella
             environment[$"GIT_CONFIG_KEY_{i}"] = "http.extraHeader";
             environment[$"GIT_CONFIG_VALUE_{i}"] = headers[i];
         }
-    }
 
-    private static string Scrub(string text, Secret? secret)
-    {
-        if (secret is null)
-        {
-            return text;
-        }
-
-        var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes("x-access-token:" + secret.Reveal()));
-        return text.Replace(secret.Reveal(), Secret.Placeholder, StringComparison.Ordinal)
-            .Replace(encoded, Secret.Placeholder, StringComparison.Ordinal);
+        return environment;
     }
 }
 

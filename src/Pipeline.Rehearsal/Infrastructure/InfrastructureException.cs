@@ -5,7 +5,7 @@ public sealed class InfrastructureException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public InfrastructureException(string message, Exception? innerException = null)
-        : base(message, innerException)
+        : base(SecretRegistry.Shared.Redact(message), innerException)
     {
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 
 namespace Pipeline.Rehearsal.Infrastructure;
@@ -13,9 +12,9 @@ public sealed class LocalDockerEngine : IAsyncDisposable
     /// <summary>Arguments that let dockerd run inside a container: no overlay mounts, no iptables, no bridge.</summary>
     public static IReadOnlyList<string> ContainerFriendlyArguments { get; } = ["--storage-driver=vfs", "--iptables=false", "--bridge=none"];
 
-    private readonly Process? _daemon;
+    private readonly BackgroundProcess? _daemon;
 
-    private LocalDockerEngine(string socketPath, Process? daemon)
+    private LocalDockerEngine(string socketPath, BackgroundProcess? daemon)
     {
         SocketPath = socketPath;
         _daemon = daemon;
@@ -71,8 +70,8 @@ public sealed class LocalDockerEngine : IAsyncDisposable
     {
         if (_daemon is not null)
         {
-            await LocalProcess.StopAsync(_daemon, TimeSpan.FromSeconds(20)).ConfigureAwait(false);
-            _daemon.Dispose();
+            await _daemon.StopAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
+            await _daemon.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -112,7 +111,7 @@ public sealed class LocalDockerEngine : IAsyncDisposable
 
     private static string LogPath(string socket) => Path.Combine(Path.GetTempPath(), $"pipeline-dockerd-{Path.GetFileNameWithoutExtension(socket)}.log");
 
-    private static async Task<Process?> StartDaemonAsync(
+    private static async Task<BackgroundProcess?> StartDaemonAsync(
         string dockerd,
         string socket,
         IReadOnlyList<string> arguments,
@@ -121,7 +120,7 @@ public sealed class LocalDockerEngine : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         log?.Invoke($"Starting the Docker engine: {dockerd} --host unix://{socket} {string.Join(' ', arguments)} (log: {LogPath(socket)}).");
-        var process = LocalProcess.StartBackground(dockerd, ["--host", "unix://" + socket, .. arguments], LogPath(socket));
+        var process = LocalProcess.RunInBackground(dockerd, ["--host", "unix://" + socket, .. arguments], LogPath(socket));
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
@@ -135,8 +134,8 @@ public sealed class LocalDockerEngine : IAsyncDisposable
         }
 
         log?.Invoke($"dockerd with '{string.Join(' ', arguments)}' did not answer; see {LogPath(socket)}.");
-        await LocalProcess.StopAsync(process, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        process.Dispose();
+        await process.StopAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        await process.DisposeAsync().ConfigureAwait(false);
         return null;
     }
 }

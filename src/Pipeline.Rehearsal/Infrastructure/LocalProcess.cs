@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Pipeline.Rehearsal.Infrastructure;
 
 /// <summary>Runs commands to completion and starts long-running ones; stops only processes it started, by id.</summary>
@@ -8,24 +5,20 @@ internal static class LocalProcess
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        var request = new ProcessRequest(file, [.. arguments])
         {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            Environment = (environment ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, string? (p) => p.Value),
+            ThrowOnFailure = false,
+        };
+        try
         {
-            info.Environment[name] = value;
+            var result = await ProcessRunner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            return (result.ExitCode, result.StandardOutput + result.StandardError);
         }
-
-        using var process = Process.Start(info) ?? throw new InfrastructureException($"Could not start '{file}'.");
-        var output = new StringBuilder();
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        output.Append(await stdout.ConfigureAwait(false)).Append(await stderr.ConfigureAwait(false));
-        return (process.ExitCode, output.ToString());
+        catch (ProcessException exception) when (exception.Failure == ProcessFailure.NotStarted)
+        {
+            throw new InfrastructureException(exception.Message, exception);
+        }
     }
 
     public static string? FindOnPath(string name, params string[] fallbacks)
@@ -43,68 +36,16 @@ internal static class LocalProcess
         return null;
     }
 
-    public static Process StartBackground(string file, IEnumerable<string> arguments, string logPath)
+    /// <summary>Starts a long-running program whose redacted output goes to <paramref name="logPath"/>; stop it with <see cref="BackgroundProcess.StopAsync"/>.</summary>
+    public static BackgroundProcess RunInBackground(string file, IEnumerable<string> arguments, string logPath)
     {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(info) ?? throw new InfrastructureException($"Could not start '{file}'.");
-        var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
-        var gate = new object();
-        var openStreams = 2;
-
-        // The log closes when both streams reach their end, which comes after the process exits: closing it on Exited
-        // would race the last lines still being read.
-        void Receive(string? line)
-        {
-            lock (gate)
-            {
-                if (line is not null)
-                {
-                    if (openStreams > 0)
-                    {
-                        log.WriteLine(line);
-                    }
-                }
-                else if (--openStreams == 0)
-                {
-                    log.Dispose();
-                }
-            }
-        }
-
-        process.OutputDataReceived += (_, e) => Receive(e.Data);
-        process.ErrorDataReceived += (_, e) => Receive(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    public static async Task StopAsync(Process process, TimeSpan grace)
-    {
-        if (process.HasExited)
-        {
-            return;
-        }
-
-        // SIGTERM first so the program can shut down cleanly; then kill it if it does not.
-        using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false }))
-        {
-            term?.WaitForExit();
-        }
-
-        using var timeout = new CancellationTokenSource(grace);
         try
         {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            return BackgroundProcess.Launch(new ProcessRequest(file, [.. arguments]), logPath);
         }
-        catch (OperationCanceledException)
+        catch (ProcessException exception)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            throw new InfrastructureException(exception.Message, exception);
         }
     }
 

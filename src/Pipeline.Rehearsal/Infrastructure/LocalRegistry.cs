@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Pipeline.Rehearsal.Infrastructure;
@@ -9,12 +8,12 @@ namespace Pipeline.Rehearsal.Infrastructure;
 /// </summary>
 public sealed class LocalRegistry : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly BackgroundProcess _process;
     private readonly string _folder;
     private readonly bool _deleteFolder;
     private readonly LocalTokenIssuer? _issuer;
 
-    private LocalRegistry(Process process, string folder, int port, LocalTokenIssuer? issuer, bool deleteFolder)
+    private LocalRegistry(BackgroundProcess process, string folder, int port, LocalTokenIssuer? issuer, bool deleteFolder)
     {
         _process = process;
         _folder = folder;
@@ -68,7 +67,7 @@ public sealed class LocalRegistry : IAsyncDisposable
 
         var config = Path.Combine(folder, "config.yml");
         await File.WriteAllTextAsync(config, RegistryConfig(folder, port, auth), cancellationToken).ConfigureAwait(false);
-        var process = LocalProcess.StartBackground(executable, ["serve", config], Path.Combine(folder, "registry.log"));
+        var process = LocalProcess.RunInBackground(executable, ["serve", config], Path.Combine(folder, "registry.log"));
         var registry = new LocalRegistry(process, folder, port, issuer, deleteFolder: options.Directory is null);
         try
         {
@@ -87,8 +86,8 @@ public sealed class LocalRegistry : IAsyncDisposable
     /// <summary>Stops the registry and deletes its storage, unless it was given a <see cref="LocalRegistryOptions.Directory"/> to keep.</summary>
     public async ValueTask DisposeAsync()
     {
-        await LocalProcess.StopAsync(_process, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-        _process.Dispose();
+        await _process.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        await _process.DisposeAsync().ConfigureAwait(false);
         if (_issuer is not null)
         {
             await _issuer.DisposeAsync().ConfigureAwait(false);
@@ -123,7 +122,7 @@ public sealed class LocalRegistry : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InfrastructureException($"The registry exited with code {_process.ExitCode}: {await ReadLogAsync().ConfigureAwait(false)}");
+                throw new InfrastructureException($"The registry exited with code {_process.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "?"}: {await ReadLogAsync().ConfigureAwait(false)}");
             }
 
             try

@@ -98,22 +98,13 @@ public static class StaticBusybox
 
         var download = Path.Combine(folder, "download");
         Directory.CreateDirectory(download);
-        var info = new System.Diagnostics.ProcessStartInfo("apt-get") { WorkingDirectory = download, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in options.Append("download").Append("busybox-static"))
+        var fetched = await ProcessRunner.RunAsync(
+            new ProcessRequest("apt-get", [.. options, "download", "busybox-static"]) { WorkingDirectory = download, ThrowOnFailure = false },
+            cancellationToken).ConfigureAwait(false);
+        if (fetched.ExitCode != 0)
         {
-            info.ArgumentList.Add(argument);
-        }
-
-        using (var process = System.Diagnostics.Process.Start(info)!)
-        {
-            var error = await process.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            if (process.ExitCode != 0)
-            {
-                throw new InfrastructureException(
-                    $"apt-get download busybox-static for {debian} failed ({process.ExitCode.ToString(CultureInfo.InvariantCulture)}): {error.Trim()}");
-            }
+            throw new InfrastructureException(
+                $"apt-get download busybox-static for {debian} failed ({fetched.ExitCode.ToString(CultureInfo.InvariantCulture)}): {fetched.StandardError.Trim()}");
         }
 
         var package = Directory.EnumerateFiles(download, "*.deb").FirstOrDefault()

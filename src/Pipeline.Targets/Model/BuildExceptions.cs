@@ -4,7 +4,7 @@ namespace Pipeline.Targets;
 public class BuildException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public BuildException(string message, Exception? inner = null) : base(message, inner) { }
+    public BuildException(string message, Exception? inner = null) : base(SecretRegistry.Shared.Redact(message), inner) { }
 }
 
 /// <summary>The build class itself is wrong: a cycle, a target that names something that is not a target, a duplicate parameter.</summary>

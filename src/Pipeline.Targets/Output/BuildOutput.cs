@@ -12,7 +12,6 @@ internal sealed class BuildOutput
     private const string Reset = "\u001b[0m";
     private readonly TextWriter _writer;
     private readonly object _gate = new();
-    private readonly List<string> _secrets = [];
     private readonly List<Diagnostic> _diagnostics = [];
 
     public BuildOutput(TextWriter writer, HostKind host, bool colors, Verbosity verbosity)
@@ -31,32 +30,27 @@ internal sealed class BuildOutput
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     /// <summary>Secrets shorter than this are not masked: replacing every '-' or 'a' would wreck the output, and hide nothing.</summary>
-    public const int MinimumSecretLength = 4;
+    public const int MinimumSecretLength = SecretRegistry.MinimumLength;
 
-    /// <summary>Registers secret values; on GitHub Actions each line is masked with <c>::add-mask::</c> right away.</summary>
+    /// <summary>Registers secret values with the process's registry; on GitHub Actions each line is masked with <c>::add-mask::</c> right away.</summary>
     public void Mask(IEnumerable<string> secrets)
     {
         lock (_gate)
         {
             foreach (var secret in secrets.Where(s => s.Length >= MinimumSecretLength).Distinct())
             {
-                _secrets.Add(secret);
+                SecretRegistry.Shared.Add(secret);
                 if (Host == HostKind.GitHubActions)
                 {
                     foreach (var line in secret.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0))
                         _writer.WriteLine("::add-mask::" + line);
                 }
             }
-            _secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
         }
     }
 
-    public string Redact(string text)
-    {
-        foreach (var secret in _secrets)
-            text = text.Replace(secret, "***", StringComparison.Ordinal);
-        return text;
-    }
+    /// <summary>Every form of every secret of this process (parameters, masked values, every <see cref="Secret"/>) redacted.</summary>
+    public string Redact(string text) => SecretRegistry.Shared.Redact(text);
 
     public void Write(LogLevel level, string message)
     {

@@ -31,10 +31,14 @@ public static class Log
     }
 
     /// <summary>
-    /// Keeps a value learned while the build runs (a minted token, a generated key) out of the output: redacted from
-    /// every later line, and masked with <c>::add-mask::</c> on GitHub Actions.
+    /// Keeps a value learned while the build runs (a minted token, a generated key) out of the output: every form of it
+    /// redacted from every later line, message and artifact of the process, and masked with <c>::add-mask::</c> on GitHub Actions.
     /// </summary>
-    public static void Mask(string secret) => Current?.Mask([secret]);
+    public static void Mask(string secret)
+    {
+        SecretRegistry.Shared.Add(secret);
+        Current?.Mask([secret]);
+    }
 
     /// <summary>Writes a debug line.</summary>
     public static void Debug(string message) => Write(LogLevel.Debug, message);

@@ -42,10 +42,10 @@ internal static class Report
             foreach (var (name, value) in plan.SelectMany(t => t.Context?.Outputs ?? []))
                 text.Append(WorkflowCommands.FormatOutput(name, value));
             if (text.Length > 0)
-                File.AppendAllText(outputFile, text.ToString());
+                File.AppendAllText(outputFile, SecretRegistry.Shared.Redact(text.ToString()));
         }
         if (environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summaryFile) && summaryFile.Length > 0)
-            File.AppendAllText(summaryFile, SummaryTable.Markdown(plan, exitCode));
+            File.AppendAllText(summaryFile, SecretRegistry.Shared.Redact(SummaryTable.Markdown(plan, exitCode)));
     }
 
     internal static string Format(TimeSpan duration) =>

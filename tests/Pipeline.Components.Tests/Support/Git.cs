@@ -1,5 +1,3 @@
-using Pipeline.Targets;
-
 namespace Pipeline.Components.Tests.Support;
 
 /// <summary>The git command line in a test repository, isolated from the user's and the machine's git configuration.</summary>
@@ -10,7 +8,6 @@ internal static class Git
         var result = await ProcessRunner.RunAsync(new ProcessRequest("git", arguments)
         {
             WorkingDirectory = directory,
-            LogOutput = false,
             Environment = new Dictionary<string, string?>
             {
                 ["GIT_CONFIG_GLOBAL"] = "/dev/null",

@@ -44,8 +44,8 @@ public sealed class BadInputTests(DockerFixture docker)
         var request = new ImageBuildRequest($"{registry.Address}/team/app", context) { Tags = ["1"] };
 
         var anonymous = () => builder.BuildAsync(request, BuildStrategyKind.Engine);
-        var wrong = () => builder.BuildAsync(request with { Credential = new RegistryCredential("ci", new SecretValue("wrong-pass"), "--registry-password") }, BuildStrategyKind.Engine);
-        var built = await builder.BuildAsync(request with { Credential = new RegistryCredential("ci", new SecretValue("s3cret-pass")) }, BuildStrategyKind.Engine);
+        var wrong = () => builder.BuildAsync(request with { Credential = new RegistryCredential("ci", new Secret("wrong-pass"), "--registry-password") }, BuildStrategyKind.Engine);
+        var built = await builder.BuildAsync(request with { Credential = new RegistryCredential("ci", new Secret("s3cret-pass")) }, BuildStrategyKind.Engine);
 
         (await anonymous.Should().ThrowAsync<RegistryAuthenticationException>()).Which.Message.Should().Contain("requires credentials");
         var refused = (await wrong.Should().ThrowAsync<RegistryAuthenticationException>()).Which;

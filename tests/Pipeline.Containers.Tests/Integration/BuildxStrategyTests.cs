@@ -29,7 +29,7 @@ public sealed class BuildxStrategyTests(DockerFixture docker)
             SourceCommit = "89abcdef0123456789abcdef0123456789abcdef",
             Tags = ["from-buildx"],
             Version = "3.1.0",
-            Credential = new RegistryCredential("robot", new SecretValue("registry-pass-42")),
+            Credential = new RegistryCredential("robot", new Secret("registry-pass-42")),
         };
 
         var chosen = await builder.ChooseAsync();
@@ -60,12 +60,12 @@ public sealed class BuildxStrategyTests(DockerFixture docker)
         var settings = new BuildxSettings(TestContexts.TextOnly())
         {
             Platforms = Platform.Defaults,
-            SecretBuildArgs = new Dictionary<string, SecretValue> { ["NPM_TOKEN"] = new("tok-SECRET-99") },
+            SecretBuildArgs = new Dictionary<string, Secret> { ["NPM_TOKEN"] = new("tok-SECRET-99") },
         };
 
         var act = () => driver.BuildAsync(settings);
 
-        var failure = (await act.Should().ThrowAsync<ToolException>()).Which;
+        var failure = (await act.Should().ThrowAsync<ProcessException>()).Which;
         failure.ExitCode.Should().Be(17);
         failure.CommandLine.Should().Contain("buildx build").And.Contain("NPM_TOKEN=***").And.NotContain("tok-SECRET-99");
         failure.StandardErrorTail.Should().Contain("did not complete").And.Contain("token=***");

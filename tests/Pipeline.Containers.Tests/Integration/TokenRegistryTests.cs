@@ -19,10 +19,10 @@ public sealed class TokenRegistryTests
         var output = new LineCollector();
         using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { Credentials = RegistryCredentialProvider.Anonymous, Output = output });
         var request = new ImageBuildRequest($"{registry.Address}/org/app", context) { Tags = ["1"] };
-        var good = request with { Credential = new RegistryCredential("robot", new SecretValue("token-pass")) };
+        var good = request with { Credential = new RegistryCredential("robot", new Secret("token-pass")) };
 
         var anonymous = () => builder.BuildAsync(request, BuildStrategyKind.Engine);
-        var wrong = () => builder.BuildAsync(request with { Credential = new RegistryCredential("robot", new SecretValue("nope"), "GITHUB_TOKEN") }, BuildStrategyKind.Engine);
+        var wrong = () => builder.BuildAsync(request with { Credential = new RegistryCredential("robot", new Secret("nope"), "GITHUB_TOKEN") }, BuildStrategyKind.Engine);
         var built = await builder.BuildAsync(good, BuildStrategyKind.Engine);
         var pinned = await builder.CaptureAsync(built, credential: good.Credential);
 

@@ -29,7 +29,7 @@ public sealed class RegistryClientHttpTests
                 await response.WriteAsync(200, IndexJson, MediaTypes.OciIndex, new Dictionary<string, string> { ["Docker-Content-Digest"] = IndexDigest });
             }
         });
-        var credentials = new RegistryCredentialProvider(new Dictionary<string, RegistryCredential> { [server.Registry] = new("ci", new SecretValue("pw")) }, dockerConfigPath: string.Empty);
+        var credentials = new RegistryCredentialProvider(new Dictionary<string, RegistryCredential> { [server.Registry] = new("ci", new Secret("pw")) }, dockerConfigPath: string.Empty);
         using var client = new RegistryClient(new RegistryClientOptions { Credentials = credentials });
 
         var first = await client.GetManifestAsync(ImageReference.Parse($"{server.Registry}/team/app:1"));
@@ -60,7 +60,7 @@ public sealed class RegistryClientHttpTests
             }
         });
         var credentials = new RegistryCredentialProvider(environment: name => name == "GITHUB_TOKEN" ? "ghs_x" : null, dockerConfigPath: string.Empty)
-            .With(server.Registry, new RegistryCredential("me", new SecretValue("nope"), "GITHUB_TOKEN"));
+            .With(server.Registry, new RegistryCredential("me", new Secret("nope"), "GITHUB_TOKEN"));
         using var client = new RegistryClient(new RegistryClientOptions { Credentials = credentials });
 
         var act = () => client.PingAsync(server.Registry);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Pipeline.Containers.Tests.Support;
 
 /// <summary>Runs real programs (skopeo, sha256sum, docker) for tests that check results with tools other than ours.</summary>
@@ -7,17 +5,8 @@ public static class Shell
 {
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string program, params string[] arguments)
     {
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+        var result = await ProcessRunner.RunAsync(new ProcessRequest(program, arguments) { ThrowOnFailure = false });
+        return (result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     public static async Task<string> OutputAsync(string program, params string[] arguments)

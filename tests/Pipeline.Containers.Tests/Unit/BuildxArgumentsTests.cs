@@ -44,8 +44,8 @@ public sealed class BuildxArgumentsTests
     {
         var settings = new BuildxSettings(".")
         {
-            SecretBuildArgs = new Dictionary<string, SecretValue> { ["NPM_TOKEN"] = new("npm_abcdef") },
-            Secrets = new Dictionary<string, SecretValue> { ["gh"] = new("ghp_123") },
+            SecretBuildArgs = new Dictionary<string, Secret> { ["NPM_TOKEN"] = new("npm_abcdef") },
+            Secrets = new Dictionary<string, Secret> { ["gh"] = new("ghp_123") },
         };
 
         var command = BuildxArguments.Build("docker", settings, "m.json");

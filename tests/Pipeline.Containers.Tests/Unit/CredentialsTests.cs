@@ -39,7 +39,7 @@ public sealed class CredentialsTests
         var environment = new Dictionary<string, string> { ["GITHUB_TOKEN"] = "ghs_token", ["GITHUB_ACTOR"] = "octocat" };
         var withConfig = new RegistryCredentialProvider(dockerConfigPath: path, environment: environment.GetValueOrDefault);
         var withoutConfig = new RegistryCredentialProvider(dockerConfigPath: string.Empty, environment: environment.GetValueOrDefault);
-        var withExplicit = withConfig.With("ghcr.io", new RegistryCredential("param", new SecretValue("p"), "--registry-password"));
+        var withExplicit = withConfig.With("ghcr.io", new RegistryCredential("param", new Secret("p"), "--registry-password"));
 
         withExplicit.Find("ghcr.io")!.Source.Should().Be("--registry-password");
         withConfig.Find("ghcr.io")!.Username.Should().Be("fromconfig");

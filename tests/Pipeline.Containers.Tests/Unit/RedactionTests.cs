@@ -8,18 +8,18 @@ public sealed class RedactionTests
     [Fact]
     public void Secret_never_prints_itself()
     {
-        var secret = new SecretValue("hunter2");
+        var secret = new Secret("hunter2");
 
         secret.ToString().Should().Be("***");
         $"password={secret}".Should().Be("password=***");
         secret.Reveal().Should().Be("hunter2");
-        secret.RedactFrom("login with hunter2 now").Should().Be("login with *** now");
+        SecretRegistry.Shared.Redact("login with hunter2 now").Should().Be("login with *** now");
     }
 
     [Fact]
     public void Credential_record_prints_without_its_password()
     {
-        var credential = new RegistryCredential("ci", new SecretValue("hunter2"), "--registry-password");
+        var credential = new RegistryCredential("ci", new Secret("hunter2"), "--registry-password");
 
         credential.ToString().Should().NotContain("hunter2").And.Contain("ci").And.Contain("***");
     }
@@ -27,7 +27,7 @@ public sealed class RedactionTests
     [Fact]
     public void Build_request_with_a_credential_prints_without_the_password()
     {
-        var request = new ImageBuildRequest("ghcr.io/org/app", ".") { Credential = new RegistryCredential("ci", new SecretValue("hunter2")) };
+        var request = new ImageBuildRequest("ghcr.io/org/app", ".") { Credential = new RegistryCredential("ci", new Secret("hunter2")) };
 
         request.ToString().Should().NotContain("hunter2");
     }
@@ -35,7 +35,7 @@ public sealed class RedactionTests
     [Fact]
     public void X_Registry_Auth_is_base64url_json_with_the_credential()
     {
-        var header = DockerEngineClient.RegistryAuthHeaderValue("127.0.0.1:5000", new RegistryCredential("ci", new SecretValue("p?>>")));
+        var header = DockerEngineClient.RegistryAuthHeaderValue("127.0.0.1:5000", new RegistryCredential("ci", new Secret("p?>>")));
         var anonymous = DockerEngineClient.RegistryAuthHeaderValue("127.0.0.1:5000", null);
 
         header.Should().NotContainAny("+", "/");

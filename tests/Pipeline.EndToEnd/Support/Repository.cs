@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Pipeline.EndToEnd;
 
 /// <summary>This repository, cloned into a temporary folder so that end-to-end runs start from its committed state.</summary>
@@ -31,31 +29,14 @@ internal sealed class RepositoryClone : IDisposable
 
     public static ProcessOutcome Run(string file, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
         // The tests may run inside a CI job: the builds under test must not think they are that job.
-        foreach (var name in new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_SHA", "GITHUB_REPOSITORY", "GITHUB_REF_NAME", "CI" })
-            start.Environment.Remove(name);
+        var variables = new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_SHA", "GITHUB_REPOSITORY", "GITHUB_REF_NAME", "CI" }
+            .ToDictionary(name => name, string? (_) => null);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-                start.Environment.Remove(name);
-            else
-                start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new ProcessOutcome(process.ExitCode, output.Result, error.Result);
+            variables[name] = value;
+        var request = new ProcessRequest(file, [.. arguments]) { WorkingDirectory = workingDirectory, Environment = variables, ThrowOnFailure = false };
+        var result = ProcessRunner.RunAsync(request).GetAwaiter().GetResult();
+        return new ProcessOutcome(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     public void Dispose()

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Pipeline.GitHub.Tests.Contract;
 
 /// <summary>
@@ -223,22 +221,12 @@ public sealed class GitHubGraphQLSchema
     private static void Install(string folder)
     {
         Directory.CreateDirectory(folder);
-        var info = new ProcessStartInfo("npm") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "install", "--no-save", "--no-audit", "--no-fund", "--prefix", folder, "@octokit/graphql-schema@" + PackageVersion })
+        var spec = "@octokit/graphql-schema@" + PackageVersion;
+        var request = new ProcessRequest("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", folder, spec])
         {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)
-            ?? throw new InvalidOperationException($"Install Node.js/npm, or run: npm install --no-save --prefix {folder} @octokit/graphql-schema@{PackageVersion}");
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"npm could not install @octokit/graphql-schema@{PackageVersion} into {folder} (exit {process.ExitCode}): {error.Result}. Check that the npm registry is reachable.");
-        }
+            Fix = $"Check that the npm registry is reachable, or install Node.js/npm and run: npm install --no-save --prefix {folder} {spec}",
+        };
+        ProcessRunner.RunAsync(request).GetAwaiter().GetResult();
     }
 
     private static string RepositoryRoot()

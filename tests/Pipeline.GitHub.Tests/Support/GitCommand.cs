@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Pipeline.GitHub.Tests.Support;
 
 /// <summary>Runs the git command line against a bare repository and returns its output.</summary>
@@ -7,29 +5,10 @@ public static class GitCommand
 {
     public static async Task<string> RunAsync(string gitDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
+        var request = new ProcessRequest("git", ["--git-dir=" + gitDirectory, .. arguments])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            Environment = new Dictionary<string, string?> { ["GIT_CONFIG_NOSYSTEM"] = "1", ["HOME"] = Path.GetTempPath() },
         };
-        start.ArgumentList.Add("--git-dir=" + gitDirectory);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["HOME"] = Path.GetTempPath();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
-        }
-
-        return (await output).TrimEnd('\n');
+        return (await ProcessRunner.RunAsync(request)).Text;
     }
 }

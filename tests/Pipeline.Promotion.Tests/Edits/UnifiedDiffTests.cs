@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pipeline.Promotion.Edits;
 
 namespace Pipeline.Promotion.Tests.Edits;
@@ -84,17 +83,6 @@ public sealed class UnifiedDiffTests
         }
     }
 
-    private static void Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        process.ExitCode.Should().Be(0, error);
-    }
+    private static void Git(string directory, params string[] arguments) =>
+        ProcessRunner.RunAsync(new ProcessRequest("git", arguments) { WorkingDirectory = directory }).GetAwaiter().GetResult();
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Pipeline.Promotion.Tests.Support;
 
 /// <summary>Runs the git CLI for test setup and checks, isolated from the machine's git configuration.</summary>
@@ -13,57 +11,46 @@ public static class Git
 
     public static async Task<(int Code, string Output, string Error)> TryAsync(string directory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "Test";
-        start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "test@example.invalid";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, (await output).TrimEnd('\n'), await error);
+        var result = await ProcessRunner.RunAsync(Request(directory, arguments) with { ThrowOnFailure = false });
+        return (result.ExitCode, result.StandardOutput.TrimEnd('\n'), result.StandardError);
     }
 
     public static async Task<byte[]> BytesAsync(string directory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var buffer = new MemoryStream();
-        await process.StandardOutput.BaseStream.CopyToAsync(buffer);
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? buffer.ToArray() : throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {error}");
+        var result = await ProcessRunner.RunAsync(new ProcessRequest("git", arguments) { WorkingDirectory = directory, ThrowOnFailure = false });
+        return result.ExitCode == 0 ? result.StandardOutputBytes : throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {result.StandardError}");
     }
 
     /// <summary>Feeds a <c>git fast-import</c> stream to a repository: many commits from one process.</summary>
     public static async Task FastImportAsync(string repository, string stream)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = repository, RedirectStandardInput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("fast-import");
-        start.ArgumentList.Add("--quiet");
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(stream);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        var request = new ProcessRequest("git", ["fast-import", "--quiet"])
         {
-            throw new InvalidOperationException($"git fast-import failed ({process.ExitCode}): {await error}");
+            WorkingDirectory = repository,
+            Input = ProcessInput.FromText(stream),
+            Environment = new Dictionary<string, string?> { ["GIT_CONFIG_NOSYSTEM"] = "1", ["GIT_CONFIG_GLOBAL"] = "/dev/null" },
+            ThrowOnFailure = false,
+        };
+        var result = await ProcessRunner.RunAsync(request);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"git fast-import failed ({result.ExitCode}): {result.StandardError}");
         }
     }
+
+    private static ProcessRequest Request(string directory, string[] arguments) => new("git", arguments)
+    {
+        WorkingDirectory = directory,
+        Environment = new Dictionary<string, string?>
+        {
+            ["GIT_CONFIG_NOSYSTEM"] = "1",
+            ["GIT_CONFIG_GLOBAL"] = "/dev/null",
+            ["GIT_AUTHOR_NAME"] = "Test",
+            ["GIT_COMMITTER_NAME"] = "Test",
+            ["GIT_AUTHOR_EMAIL"] = "test@example.invalid",
+            ["GIT_COMMITTER_EMAIL"] = "test@example.invalid",
+        },
+    };
 
     /// <summary>A bare repository whose <c>main</c> holds <paramref name="files"/> (or the files of a fixture folder).</summary>
     public static async Task<string> BareRepositoryAsync(string parent, IReadOnlyDictionary<string, string>? files = null, string? fixture = null)

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Pipeline.Rehearsal.GitHub.Git;
 
 /// <summary>Runs the git command line against one bare repository, isolated from user and system configuration.</summary>
@@ -13,49 +11,18 @@ internal sealed class GitCli(string gitDirectory)
         IReadOnlyDictionary<string, string>? environment = null,
         CancellationToken ct = default)
     {
-        var info = new ProcessStartInfo("git")
+        string[] all = ["--git-dir=" + GitDirectory, .. arguments];
+        var variables = Isolation();
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("--git-dir=" + GitDirectory);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
+            variables[key] = value;
         }
 
-        Isolate(info.Environment);
-        if (environment is not null)
-        {
-            foreach (var (key, value) in environment)
-            {
-                info.Environment[key] = value;
-            }
-        }
-
-        using var process = Process.Start(info)
-            ?? throw new InvalidOperationException("Could not start 'git'. Install git and put it on PATH.");
-        var stdout = new MemoryStream();
-        var stdoutTask = process.StandardOutput.BaseStream.CopyToAsync(stdout, ct);
-        var stderrTask = process.StandardError.ReadToEndAsync(ct);
-        if (input is not null)
-        {
-            try
-            {
-                await process.StandardInput.BaseStream.WriteAsync(input, ct);
-            }
-            catch (IOException)
-            {
-                // git exited before reading everything; its exit code and stderr tell why.
-            }
-        }
-
-        process.StandardInput.Close();
-        await Task.WhenAll(stdoutTask, stderrTask);
-        await process.WaitForExitAsync(ct);
-        return new GitResult(process.ExitCode, stdout.ToArray(), await stderrTask, info.ArgumentList.ToArray());
+        // An input git stops reading early (it exited) is not an error: its exit code and stderr tell why.
+        var result = await ProcessRunner.RunAsync(
+            new ProcessRequest("git", all) { Environment = variables, Input = input is null ? null : ProcessInput.FromBytes(input), ThrowOnFailure = false },
+            ct);
+        return new GitResult(result.ExitCode, result.StandardOutputBytes, result.StandardError, all);
     }
 
     public async Task<string> RunTextAsync(IEnumerable<string> arguments, byte[]? input = null,
@@ -65,17 +32,17 @@ internal sealed class GitCli(string gitDirectory)
         return result.EnsureSuccess().Text.TrimEnd('\n');
     }
 
-    /// <summary>Keeps the developer's git configuration, credential helpers and prompts out of every call.</summary>
-    internal static void Isolate(IDictionary<string, string?> environment)
+    /// <summary>The environment that keeps the developer's git configuration, credential helpers and prompts out of every call.</summary>
+    internal static Dictionary<string, string?> Isolation() => new(StringComparer.Ordinal)
     {
-        environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        environment["GIT_TERMINAL_PROMPT"] = "0";
-        environment["LC_ALL"] = "C";
-        environment.Remove("GIT_DIR");
-        environment.Remove("GIT_INDEX_FILE");
-        environment.Remove("GIT_WORK_TREE");
-    }
+        ["GIT_CONFIG_NOSYSTEM"] = "1",
+        ["GIT_CONFIG_GLOBAL"] = "/dev/null",
+        ["GIT_TERMINAL_PROMPT"] = "0",
+        ["LC_ALL"] = "C",
+        ["GIT_DIR"] = null,
+        ["GIT_INDEX_FILE"] = null,
+        ["GIT_WORK_TREE"] = null,
+    };
 }
 
 /// <summary>The outcome of one git invocation.</summary>
@@ -85,14 +52,5 @@ internal sealed record GitResult(int ExitCode, byte[] Output, string Error, stri
 
     public GitResult EnsureSuccess() => ExitCode == 0
         ? this
-        : throw new GitCommandException(Arguments, ExitCode, Error);
-}
-
-/// <summary>A git command failed; carries the command line, exit code and stderr.</summary>
-internal sealed class GitCommandException(string[] arguments, int exitCode, string error)
-    : Exception($"git {string.Join(' ', arguments)} exited with {exitCode}: {error.Trim()}")
-{
-    public int ExitCode { get; } = exitCode;
-
-    public string Error { get; } = error;
+        : throw ProcessException.Exited(CommandLineText.Join("git", Arguments), ExitCode, ProcessRunner.Tail(Error, 20));
 }

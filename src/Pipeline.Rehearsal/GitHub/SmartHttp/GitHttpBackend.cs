@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Pipeline.Rehearsal.GitHub.SmartHttp;
@@ -10,16 +9,7 @@ internal static class GitHttpBackend
         IReadOnlyDictionary<string, string> extraEnvironment)
     {
         var request = context.Request;
-        var info = new ProcessStartInfo("git")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("http-backend");
-        var environment = info.Environment;
-        GitCli.Isolate(environment);
+        var environment = GitCli.Isolation();
         environment["GIT_PROJECT_ROOT"] = projectRoot;
         environment["GIT_HTTP_EXPORT_ALL"] = "1";
         environment["PATH_INFO"] = pathInfo;
@@ -50,32 +40,20 @@ internal static class GitHttpBackend
             environment[key] = value;
         }
 
-        using var process = Process.Start(info)
-            ?? throw new InvalidOperationException("Could not start 'git http-backend'. Install git and put it on PATH.");
-        var stderr = process.StandardError.ReadToEndAsync(context.RequestAborted);
-        var stdin = CopyRequestAsync(request.Body, process.StandardInput.BaseStream, context.RequestAborted);
-        var output = process.StandardOutput.BaseStream;
-        await RelayHeadersAsync(output, context.Response);
-        await output.CopyToAsync(context.Response.Body, context.RequestAborted);
-        await stdin;
-        await process.WaitForExitAsync(context.RequestAborted);
-        await stderr;
-    }
-
-    private static async Task CopyRequestAsync(Stream from, Stream to, CancellationToken ct)
-    {
-        try
-        {
-            await from.CopyToAsync(to, ct);
-        }
-        catch (IOException)
-        {
-            // http-backend stops reading when it rejects a request; its answer says why.
-        }
-        finally
-        {
-            to.Close();
-        }
+        // Both ends stream: the request body is copied to stdin as it arrives, the answer relayed as git writes it.
+        await ProcessRunner.RunAsync(
+            new ProcessRequest("git", ["http-backend"])
+            {
+                Environment = environment,
+                Input = ProcessInput.FromStream(request.Body),
+                ReadStandardOutput = async (output, ct) =>
+                {
+                    await RelayHeadersAsync(output, context.Response);
+                    await output.CopyToAsync(context.Response.Body, ct);
+                },
+                ThrowOnFailure = false,
+            },
+            context.RequestAborted);
     }
 
     private static async Task RelayHeadersAsync(Stream output, HttpResponse response)

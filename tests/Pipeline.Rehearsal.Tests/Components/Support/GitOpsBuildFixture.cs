@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using Pipeline.Rehearsal.GitHub;
 using Pipeline.Targets;
@@ -67,26 +66,14 @@ internal sealed class GitOpsBuildFixture : IAsyncDisposable
     }
 
     /// <summary><c>git show</c> in the GitOps repository behind the server.</summary>
-    public async Task<string> ShowAsync(params string[] what)
-    {
-        var start = new ProcessStartInfo("git", ["--git-dir", Server.BareRepositoryPath("acme", "gitops"), "show", .. what]) { RedirectStandardOutput = true };
-        using var process = Process.Start(start)!;
-        var text = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return text;
-    }
+    public async Task<string> ShowAsync(params string[] what) =>
+        (await ProcessRunner.RunAsync(new ProcessRequest("git", ["--git-dir", Server.BareRepositoryPath("acme", "gitops"), "show", .. what]) { ThrowOnFailure = false })).StandardOutput;
 
     public void Commit(string message) => Git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "--allow-empty", "-m", message);
 
     /// <summary>git in the source repository; returns its output.</summary>
-    public string Git(params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo("git", arguments) { WorkingDirectory = Root, RedirectStandardOutput = true })!;
-        var text = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
-        process.ExitCode.Should().Be(0);
-        return text;
-    }
+    public string Git(params string[] arguments) =>
+        ProcessRunner.RunAsync(new ProcessRequest("git", arguments) { WorkingDirectory = Root }).GetAwaiter().GetResult().StandardOutput.Trim();
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

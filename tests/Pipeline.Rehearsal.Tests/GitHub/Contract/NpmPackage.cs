@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Pipeline.Rehearsal.Tests.GitHub.Contract;
@@ -36,36 +35,11 @@ public static class NpmPackage
     private static void Install(string folder, string spec)
     {
         Directory.CreateDirectory(folder);
-        var info = new ProcessStartInfo("npm")
+        var request = new ProcessRequest("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", folder, spec])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            Fix = $"The contract tests need {spec}: check that the npm registry is reachable, or install Node.js/npm and run: npm install --no-save --prefix {folder} {spec}",
         };
-        foreach (var argument in new[] { "install", "--no-save", "--no-audit", "--no-fund", "--prefix", folder, spec })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(info)!;
-            var error = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException(
-                    $"npm could not install {spec} into {folder} (exit {process.ExitCode}): {error.Result}. " +
-                    "Check that the npm registry is reachable, or install it there by hand.");
-            }
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"The contract tests need {spec} and npm to fetch it. Install Node.js/npm, or run: " +
-                $"npm install --no-save --prefix {folder} {spec}", e);
-        }
+        ProcessRunner.RunAsync(request).GetAwaiter().GetResult();
     }
 
     private static string RepositoryRoot()

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Pipeline.Rehearsal.Tests.GitHub.Support;
 
 /// <summary>Runs the git command line in a working folder, isolated from the user's configuration.</summary>
@@ -8,30 +6,23 @@ public static class GitProcess
     public static async Task<(int ExitCode, string Output, string Error)> TryRunAsync(string workingDirectory,
         params string[] arguments)
     {
-        var info = new ProcessStartInfo("git")
+        var request = new ProcessRequest("git", arguments)
         {
             WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            Environment = new Dictionary<string, string?>
+            {
+                ["GIT_CONFIG_NOSYSTEM"] = "1",
+                ["GIT_CONFIG_GLOBAL"] = "/dev/null",
+                ["GIT_TERMINAL_PROMPT"] = "0",
+                ["GIT_AUTHOR_NAME"] = "Tester",
+                ["GIT_AUTHOR_EMAIL"] = "tester@example.com",
+                ["GIT_COMMITTER_NAME"] = "Tester",
+                ["GIT_COMMITTER_EMAIL"] = "tester@example.com",
+            },
+            ThrowOnFailure = false,
         };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        info.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        info.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        info.Environment["GIT_AUTHOR_NAME"] = "Tester";
-        info.Environment["GIT_AUTHOR_EMAIL"] = "tester@example.com";
-        info.Environment["GIT_COMMITTER_NAME"] = "Tester";
-        info.Environment["GIT_COMMITTER_EMAIL"] = "tester@example.com";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, (await output).TrimEnd(), await error);
+        var result = await ProcessRunner.RunAsync(request);
+        return (result.ExitCode, result.StandardOutput.TrimEnd(), result.StandardError);
     }
 
     public static async Task<string> RunAsync(string workingDirectory, params string[] arguments)
