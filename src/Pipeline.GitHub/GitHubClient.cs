@@ -36,6 +36,7 @@ public sealed class GitHubClient : IGitHubClient, IDisposable
         GraphQL = new GraphQLClient(connection);
         PullRequests = new PullRequestsClient(connection, Git);
         Dispatches = new DispatchesClient(connection);
+        Releases = new Releases.ReleasesClient(connection);
         Apps = new AppsClient(connection);
     }
 
@@ -59,6 +60,9 @@ public sealed class GitHubClient : IGitHubClient, IDisposable
 
     /// <inheritdoc />
     public IDispatchesClient Dispatches { get; }
+
+    /// <inheritdoc />
+    public Releases.IReleasesClient Releases { get; }
 
     /// <inheritdoc />
     public IAppsClient Apps { get; }

@@ -24,6 +24,9 @@ public interface IGitHubClient
     /// <summary><c>repository_dispatch</c> events.</summary>
     IDispatchesClient Dispatches { get; }
 
+    /// <summary>Releases and their assets.</summary>
+    Releases.IReleasesClient Releases { get; }
+
     /// <summary>GitHub App installations and tokens (needs the App as credentials).</summary>
     IAppsClient Apps { get; }
 }

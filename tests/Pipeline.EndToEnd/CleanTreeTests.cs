@@ -22,11 +22,14 @@ public sealed class CleanTreeTests(CompiledClone compiled)
     {
         var workflows = Directory.GetFiles(Path.Combine(_clone.Root, ".github", "workflows"), "*.yml")
             .Concat(Directory.GetFiles(Path.Combine(_clone.Root, "samples", "gitops", ".github", "workflows"), "*.yml"));
+        var scripts = 0;
         foreach (var file in workflows)
         {
+            // A job that only uses an action (the receiver) has no script of its own.
             var runLines = File.ReadAllLines(file).Where(l => l.TrimStart().StartsWith("run:", StringComparison.Ordinal)).ToList();
-            runLines.Should().NotBeEmpty();
+            scripts += runLines.Count;
             runLines.Should().OnlyContain(l => !l.Contains("${{", StringComparison.Ordinal), $"{Path.GetFileName(file)} must pass values through env:");
         }
+        scripts.Should().BeGreaterThan(0);
     }
 }

@@ -16,9 +16,10 @@ public sealed class PackagingTests(PackedRepository packed)
     public void Pack_makes_a_package_and_a_symbol_package_of_every_project_under_src()
     {
         packed.ExplicitPack.ExitCode.Should().Be(0, packed.ExplicitPack.All);
-        packed.ExplicitPack.Output.Should().Contain($"version: {PackedRepository.ExplicitVersion}; packages: {packed.Projects.Count}");
+        packed.ExplicitPack.Output.Should().Contain($"version: {PackedRepository.ExplicitVersion}; packages: {packed.Projects.Count + packed.Tools.Count}");
 
-        var expected = packed.Projects.SelectMany(p => new[] { $"{p}.{PackedRepository.ExplicitVersion}.nupkg", $"{p}.{PackedRepository.ExplicitVersion}.snupkg" });
+        var expected = packed.Projects.SelectMany(p => new[] { $"{p}.{PackedRepository.ExplicitVersion}.nupkg", $"{p}.{PackedRepository.ExplicitVersion}.snupkg" })
+            .Concat(packed.Tools.Select(t => $"{t}.{PackedRepository.ExplicitVersion}.nupkg"));
         Directory.GetFiles(packed.ExplicitPackages).Select(Path.GetFileName).Should().BeEquivalentTo(expected);
         packed.Projects.Should().Contain(["Pipeline.Targets", "Pipeline.Containers", "Pipeline.GitHub", "Pipeline.Promotion", "Pipeline.Components", "Pipeline.Rehearsal"]);
     }
@@ -113,10 +114,26 @@ public sealed class PackagingTests(PackedRepository packed)
         packed.TagPack.Output.Should().Contain($"version: {packed.TagVersion}");
 
         var files = Directory.GetFiles(packed.Feed).Select(Path.GetFileName).ToList();
-        files.Should().HaveCount(2 * packed.Projects.Count).And.OnlyContain(f => f!.Contains($".{packed.TagVersion}.", StringComparison.Ordinal));
+        files.Should().HaveCount(2 * packed.Projects.Count + packed.Tools.Count).And.OnlyContain(f => f!.Contains($".{packed.TagVersion}.", StringComparison.Ordinal));
         using var components = new PackageFile(Path.Combine(packed.Feed, $"Pipeline.Components.{packed.TagVersion}.nupkg"));
         components["version"].Should().Be(packed.TagVersion);
         components.Dependencies.Where(d => d.Key.StartsWith("Pipeline.", StringComparison.Ordinal)).Should().OnlyContain(d => d.Value == packed.TagVersion);
+    }
+
+    [Fact]
+    public void The_pipeline_tool_is_a_dotnet_tool_package_with_its_command_readme_and_version()
+    {
+        packed.Tools.Should().Equal("Pipeline.Tool");
+        using var package = new PackageFile(Path.Combine(packed.ExplicitPackages, $"Pipeline.Tool.{PackedRepository.ExplicitVersion}.nupkg"));
+
+        package["id"].Should().Be("Pipeline.Tool");
+        package["version"].Should().Be(PackedRepository.ExplicitVersion);
+        package.Metadata.Descendants().Where(e => e.Name.LocalName == "packageType").Select(e => (string?)e.Attribute("name")).Should().Equal("DotnetTool");
+        package.ReadText("README.md").Should().Be(File.ReadAllText(Path.Combine(packed.Clone.Root, "src", "Pipeline.Tool", "README.md")));
+        var settings = System.Xml.Linq.XDocument.Parse(package.ReadText($"tools/{Framework}/any/DotnetToolSettings.xml"));
+        settings.Descendants("Command").Select(c => (string?)c.Attribute("Name")).Should().Equal("pipeline");
+        package.Entries.Should().Contain([$"tools/{Framework}/any/pipeline.dll", $"tools/{Framework}/any/Pipeline.Components.dll", $"tools/{Framework}/any/Pipeline.Rehearsal.dll"]);
+        package.AssemblyVersions($"tools/{Framework}/any/pipeline.dll").Informational.Should().StartWith(PackedRepository.ExplicitVersion);
     }
 
     private XElement Csproj(string project) => XDocument.Load(Path.Combine(packed.Clone.Root, "src", project, project + ".csproj")).Root!;

@@ -25,6 +25,12 @@ public sealed record RehearsalSettings(AbsolutePath StateDirectory, AbsolutePath
     /// <summary>The GitOps repository's name on the local server.</summary>
     public string GitOpsName { get; init; } = "gitops";
 
+    /// <summary>The GitOps repository's default branch, protected so that only the App may commit to it directly.</summary>
+    public string GitOpsBranch { get; init; } = "main";
+
+    /// <summary>Seed the GitOps repository again even though it exists: its seed changed since the last rehearsal.</summary>
+    public bool Reseed { get; init; }
+
     /// <summary>Where the infrastructure says what it does (installs, starts, stops).</summary>
     public IProgress<string>? Output { get; init; }
 }
@@ -62,6 +68,12 @@ public sealed class RehearsalEnvironment : IAsyncDisposable
 
     /// <summary>True when this start created the GitOps repository from the seed (the first rehearsal).</summary>
     public bool Seeded { get; init; }
+
+    /// <summary>
+    /// The <c>repository_dispatch</c> events the GitOps repository received since the infrastructure started, each as
+    /// the event file a workflow run gets in <c>$GITHUB_EVENT_PATH</c>.
+    /// </summary>
+    public Func<IReadOnlyList<string>> ReceivedDispatches { get; init; } = () => [];
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _stop();

@@ -38,7 +38,9 @@ public sealed record SourceRevision(string Commit, string? Branch, string? Repos
         var url = server != null && repository != null ? $"{server}/{repository}" : await Git("remote", "get-url", "origin").ConfigureAwait(false);
         var runUrl = server != null && repository != null && Env("GITHUB_RUN_ID") is { } run ? $"{server}/{repository}/actions/runs/{run}" : null;
         var message = await Git("log", "-1", "--format=%s", commit).ConfigureAwait(false);
-        var dirty = Env("GITHUB_ACTIONS") is null && HasChanges(await Git("status", "--porcelain", "--untracked-files=normal").ConfigureAwait(false));
+        // What the build itself writes (records, rehearsal state) does not make the source dirty, ignored by git or not.
+        var dirty = Env("GITHUB_ACTIONS") is null
+            && HasChanges(await Git("status", "--porcelain", "--untracked-files=normal", "--", ".", ":(exclude)artifacts", ":(exclude).nuke/temp").ConfigureAwait(false));
         return new SourceRevision(commit, branch, url is null ? null : WithoutCredentials(url), message, runUrl, dirty);
     }
 

@@ -117,7 +117,7 @@ internal sealed partial class GitHubConnection
         if (request.Body is { } body)
         {
             message.Content = new ByteArrayContent(body);
-            message.Content.Headers.ContentType = Json;
+            message.Content.Headers.ContentType = request.ContentType is { } type ? MediaTypeHeaderValue.Parse(type) : Json;
         }
 
         return message;

@@ -6,6 +6,9 @@ internal sealed record GitHubRequest(HttpMethod Method, string Path)
     /// <summary>The UTF-8 JSON body, serialized once and re-sent as is on each attempt.</summary>
     public byte[]? Body { get; init; }
 
+    /// <summary>The media type of <see cref="Body"/> when it is not JSON (a release asset's bytes).</summary>
+    public string? ContentType { get; init; }
+
     /// <summary>An absolute address used instead of the API base (GraphQL).</summary>
     public Uri? AbsoluteUri { get; init; }
 

@@ -5,6 +5,7 @@ using Pipeline.GitHub.Contents;
 using Pipeline.GitHub.Dispatches;
 using Pipeline.GitHub.Git;
 using Pipeline.GitHub.PullRequests;
+using Pipeline.GitHub.Releases;
 
 namespace Pipeline.GitHub.Json;
 
@@ -14,6 +15,9 @@ namespace Pipeline.GitHub.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(TreeChangeConverter)])]
 [JsonSerializable(typeof(Repository))]
+[JsonSerializable(typeof(ReleaseCreateBody))]
+[JsonSerializable(typeof(Release))]
+[JsonSerializable(typeof(ReleaseAsset))]
 [JsonSerializable(typeof(Branch))]
 [JsonSerializable(typeof(CommitComparison))]
 [JsonSerializable(typeof(List<RepositoryCommit>))]

@@ -30,15 +30,23 @@ public sealed class LocalRehearsalInfrastructure : IRehearsalInfrastructure
         LocalGitHubServer? server = null;
         try
         {
+            var data = Path.Combine(state, "github");
+            if (settings.Reseed && Directory.Exists(data))
+            {
+                Say("The GitOps seed changed: starting a new GitOps repository from it.");
+                Directory.Delete(data, recursive: true);
+            }
+
             registry = await LocalRegistry.StartAsync(new LocalRegistryOptions { Port = settings.RegistryPort, Directory = Path.Combine(state, "registry") }, Say, cancellationToken).ConfigureAwait(false);
-            server = await LocalGitHubServer.StartAsync(new LocalGitHubServerOptions { DataDirectory = Path.Combine(state, "github"), KeepData = true }, cancellationToken).ConfigureAwait(false);
+            server = await LocalGitHubServer.StartAsync(new LocalGitHubServerOptions { DataDirectory = data, KeepData = true }, cancellationToken).ConfigureAwait(false);
             Say($"GitHub API server started at {server.ApiUrl}.");
-            var seeded = await server.OpenOrCreateRepositoryAsync(settings.GitOpsOwner, settings.GitOpsName, "main", settings.GitOpsSeed, cancellationToken).ConfigureAwait(false);
+            var seeded = await server.OpenOrCreateRepositoryAsync(settings.GitOpsOwner, settings.GitOpsName, settings.GitOpsBranch, settings.GitOpsSeed, cancellationToken).ConfigureAwait(false);
             var pem = await AppKeyAsync(Path.Combine(state, "app.pem"), cancellationToken).ConfigureAwait(false);
             server.RegisterApp(AppId, "Iv1.pipelinerehearsal", pem, AppSlug);
             server.InstallApp(AppId, settings.GitOpsOwner, [settings.GitOpsName]);
-            server.ProtectBranch(settings.GitOpsOwner, settings.GitOpsName, "main", new BranchProtection { RequirePullRequest = true, BypassApps = [AppSlug] });
+            server.ProtectBranch(settings.GitOpsOwner, settings.GitOpsName, settings.GitOpsBranch, new BranchProtection { RequirePullRequest = true, BypassApps = [AppSlug] });
             var started = (Registry: registry, Server: server);
+            var dispatchesBefore = server.DispatchEvents.Count;
             return new RehearsalEnvironment(
                 server.ApiUrl,
                 $"{settings.GitOpsOwner}/{settings.GitOpsName}",
@@ -52,7 +60,12 @@ public sealed class LocalRehearsalInfrastructure : IRehearsalInfrastructure
                     await engine.DisposeAsync().ConfigureAwait(false);
                     Say("Stopped the rehearsal's registry and GitHub API server" + (engine.Started ? " and the Docker engine it started." : "."));
                 })
-            { Seeded = seeded };
+            {
+                Seeded = seeded,
+                ReceivedDispatches = () => [.. started.Server.DispatchEvents.Skip(dispatchesBefore)
+                    .Where(d => d.Owner == settings.GitOpsOwner && d.Repository == settings.GitOpsName)
+                    .Select(d => DispatchEventFile.Render(d, started.Server.ApiUrl))],
+            };
         }
         catch
         {

@@ -4,12 +4,12 @@ namespace Pipeline.Targets;
 
 public static partial class BuildEngine
 {
-    private static async Task<int> ExecuteAsync(IReadOnlyList<PlannedTarget> plan, AbsolutePath root, BuildOutput output, NestedRunner nested, CancellationToken cancellation)
+    private static async Task<int> ExecuteAsync(IReadOnlyList<PlannedTarget> plan, AbsolutePath root, BuildOutput output, NestedRunner nested, CommandLineParameters passed, CancellationToken cancellation)
     {
         var cleanups = new List<Func<Task>>();
         try
         {
-            return await ExecuteTargetsAsync(plan, root, output, nested, cleanups, cancellation).ConfigureAwait(false);
+            return await ExecuteTargetsAsync(plan, root, output, nested, passed, cleanups, cancellation).ConfigureAwait(false);
         }
         finally
         {
@@ -27,7 +27,7 @@ public static partial class BuildEngine
         }
     }
 
-    private static async Task<int> ExecuteTargetsAsync(IReadOnlyList<PlannedTarget> plan, AbsolutePath root, BuildOutput output, NestedRunner nested, List<Func<Task>> cleanups, CancellationToken cancellation)
+    private static async Task<int> ExecuteTargetsAsync(IReadOnlyList<PlannedTarget> plan, AbsolutePath root, BuildOutput output, NestedRunner nested, CommandLineParameters passed, List<Func<Task>> cleanups, CancellationToken cancellation)
     {
         var stopping = false;
         var bySpec = plan.ToDictionary(t => t.Spec);
@@ -59,7 +59,7 @@ public static partial class BuildEngine
                 continue;
             }
 
-            var failed = await RunTargetAsync(target, root, output, nested, cleanups, assured ? CancellationToken.None : cancellation).ConfigureAwait(false);
+            var failed = await RunTargetAsync(target, root, output, nested, passed, cleanups, assured ? CancellationToken.None : cancellation).ConfigureAwait(false);
             if (failed && !target.Spec.Definition.Proceeds)
                 stopping = true;
         }
@@ -72,7 +72,7 @@ public static partial class BuildEngine
     }
 
     /// <summary>Runs one target; returns true when it failed or was aborted.</summary>
-    private static async Task<bool> RunTargetAsync(PlannedTarget target, AbsolutePath root, BuildOutput output, NestedRunner nested, List<Func<Task>> cleanups, CancellationToken cancellation)
+    private static async Task<bool> RunTargetAsync(PlannedTarget target, AbsolutePath root, BuildOutput output, NestedRunner nested, CommandLineParameters passed, List<Func<Task>> cleanups, CancellationToken cancellation)
     {
         output.BeginTarget(target.Name);
         var stopwatch = Stopwatch.StartNew();
@@ -90,6 +90,7 @@ public static partial class BuildEngine
             })
         {
             OnDoing = output.Doing,
+            CommandLine = passed,
         };
         target.Context = context;
         try

@@ -12,8 +12,8 @@ public static partial class BuildEngine
         var names = arguments.Targets.Count > 0 ? arguments.Targets : invocation.DefaultTargets;
         if (names.Count == 0)
         {
-            output.Raw(HelpText.Render(build, model, invocation.DefaultTargets));
-            return Invalid(output, ["No target given. Name one: ./build.sh <target> (targets are listed above)."]);
+            output.Raw(HelpText.Render(build, model, invocation.DefaultTargets, invocation.Command));
+            return Invalid(output, [$"No target given. Name one: {invocation.Command} <target> (targets are listed above)."]);
         }
         var invoked = ResolveTargets(model, names, problems);
         var skipNames = arguments.Skip ?? binding.FileSkip;
@@ -75,7 +75,10 @@ public static partial class BuildEngine
             DefaultTargets = [],
             CancellationToken = cancellation,
         });
-        var exitCode = await ExecuteAsync(plan, root, output, nested, invocation.CancellationToken).ConfigureAwait(false);
+        var passed = new CommandLineParameters(
+            arguments.Parameters.ToDictionary(p => p.Key.Name, p => (IReadOnlyList<string>)(p.Value.HasInlineValue ? [p.Value.Token] : [p.Value.Token, .. p.Value.Values]), StringComparer.Ordinal),
+            arguments.Profiles);
+        var exitCode = await ExecuteAsync(plan, root, output, nested, passed, invocation.CancellationToken).ConfigureAwait(false);
         ContinueState.Save(root, fingerprint, plan.Where(t => t.Status == TargetStatus.Succeeded || succeededBefore.Contains(t.Name)).Select(t => t.Name));
         Report.Write(plan, output, build.EnvironmentVariables, root, exitCode);
         return new BuildOutcome(exitCode, plan.Select(t => t.ToOutcome()).ToList());

@@ -86,7 +86,7 @@ public static partial class BuildEngine
             return Invalid(output, [exception.Message]);
         }
 
-        if (!IsServerBuild(environment))
+        if (!IsServerBuild(environment) && invocation.UpdatesGeneratedFiles)
         {
             try
             {
@@ -102,7 +102,7 @@ public static partial class BuildEngine
 
         if (arguments.Help)
         {
-            output.Raw(HelpText.Render(build, model, invocation.DefaultTargets));
+            output.Raw(HelpText.Render(build, model, invocation.DefaultTargets, invocation.Command));
             return new BuildOutcome(BuildOutcome.Success, []);
         }
 

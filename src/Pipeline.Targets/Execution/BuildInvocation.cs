@@ -16,6 +16,12 @@ public sealed record BuildInvocation(IReadOnlyList<string> Arguments)
     /// <summary>Whether output is an interactive terminal; null asks the console.</summary>
     public bool? IsTerminal { get; init; }
 
+    /// <summary>How users start this build, for help and messages: <c>./build.sh</c>, or a tool's command name.</summary>
+    public string Command { get; init; } = "./build.sh";
+
+    /// <summary>Whether a local run keeps <c>.nuke/build.schema.json</c> and the workflow files up to date (a build does; a tool run in someone's repository does not).</summary>
+    public bool UpdatesGeneratedFiles { get; init; } = true;
+
     /// <summary>Targets to run when none is given.</summary>
     public IReadOnlyList<string> DefaultTargets { get; init; } = [];
 

@@ -29,6 +29,9 @@ public sealed class TargetContext
     /// <summary>The root directory of the build.</summary>
     public AbsolutePath RootDirectory { get; }
 
+    /// <summary>The parameters and profiles this build was given on its command line, for a target that runs a nested build with them.</summary>
+    public CommandLineParameters CommandLine { get; internal init; } = CommandLineParameters.None;
+
     /// <summary>Cancelled when the user presses Ctrl-C or the process receives SIGTERM.</summary>
     public CancellationToken CancellationToken { get; }
 

@@ -98,6 +98,15 @@ public sealed record GitHubJob(string Id, IReadOnlyList<string> Targets)
     /// <summary>The token that checks out <see cref="CheckoutRepository"/> (an expression such as <c>${{ secrets.X }}</c>); needed when that repository is private.</summary>
     public string? CheckoutToken { get; init; }
 
+    /// <summary>
+    /// An action this job runs instead of the build (<c>owner/repo/path@ref</c>), with <see cref="With"/> as its inputs:
+    /// no checkout, no .NET. For a GitOps repository's receiver, which has no build of its own.
+    /// </summary>
+    public string? Uses { get; init; }
+
+    /// <summary>The inputs of <see cref="Uses"/>; values may be expressions such as <c>${{ secrets.KEY }}</c>.</summary>
+    public IReadOnlyDictionary<string, string> With { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The job's time limit.</summary>
     public int TimeoutMinutes { get; init; } = 30;
 }

@@ -59,7 +59,7 @@ internal static class WorkflowGenerator
     {
         yaml.Map(job.Id, () =>
         {
-            yaml.Value("name", job.Name ?? string.Join(" + ", job.Targets));
+            yaml.Value("name", job.Name ?? (job.Uses is { } uses && job.Targets.Count == 0 ? uses.Split('@')[0].Split('/')[^1] : string.Join(" + ", job.Targets)));
             if (job.Needs.Count > 0)
                 yaml.Flow("needs", job.Needs);
             if (job.Matrix.Count > 0)
@@ -85,6 +85,16 @@ internal static class WorkflowGenerator
 
     private static void WriteSteps(YamlWriter yaml, GitHubJob job)
     {
+        if (job.Uses is { } action)
+        {
+            yaml.Item(() =>
+            {
+                yaml.Value("id", "build").Value("uses", action);
+                if (job.With.Count > 0)
+                    yaml.Map("with", job.With);
+            });
+            return;
+        }
         yaml.Item(() =>
         {
             yaml.Value("uses", "actions/checkout@v4");

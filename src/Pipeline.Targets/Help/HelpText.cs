@@ -5,10 +5,10 @@ namespace Pipeline.Targets;
 /// <summary>The text of <c>--help</c>: targets with descriptions and dependencies, parameters, built-in options.</summary>
 internal static class HelpText
 {
-    public static string Render(object build, BuildModel model, IReadOnlyList<string> defaultTargets)
+    public static string Render(object build, BuildModel model, IReadOnlyList<string> defaultTargets, string command = "./build.sh")
     {
         var text = new StringBuilder();
-        text.AppendLine("Usage: ./build.sh [targets] [--parameter value ...] [options]");
+        text.AppendLine($"Usage: {command} [targets] [--parameter value ...] [options]");
         text.AppendLine();
         text.AppendLine("Targets (→ direct dependencies; * default):");
         var listed = model.Targets.Where(t => !t.Definition.IsUnlisted).ToList();

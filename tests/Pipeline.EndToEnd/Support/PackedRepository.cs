@@ -46,10 +46,18 @@ public sealed class PackedRepository : IDisposable
     /// <summary>The clone's <c>artifacts/packages</c>, holding the packages of <see cref="TagVersion"/>.</summary>
     public string Feed => Path.Combine(Clone.Root, "artifacts", "packages");
 
-    /// <summary>The projects under <c>src/</c>, each of which must become a package.</summary>
-    public IReadOnlyList<string> Projects => Directory.GetDirectories(Path.Combine(Clone.Root, "src"))
+    /// <summary>The library projects under <c>src/</c>, each of which must become a package with symbols.</summary>
+    public IReadOnlyList<string> Projects => SourceProjects.Where(p => !IsTool(p)).ToList();
+
+    /// <summary>The projects under <c>src/</c> packed as .NET tools (<c>PackAsTool</c>): one package each, no symbols.</summary>
+    public IReadOnlyList<string> Tools => SourceProjects.Where(IsTool).ToList();
+
+    private IReadOnlyList<string> SourceProjects => Directory.GetDirectories(Path.Combine(Clone.Root, "src"))
         .Where(d => File.Exists(Path.Combine(d, Path.GetFileName(d) + ".csproj")))
         .Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()!;
+
+    private bool IsTool(string project) =>
+        File.ReadAllText(Path.Combine(Clone.Root, "src", project, project + ".csproj")).Contains("<PackAsTool>true</PackAsTool>", StringComparison.Ordinal);
 
     public void Dispose()
     {

@@ -6,6 +6,7 @@ using Pipeline.Rehearsal.GitHub.Rest.Contents;
 using Pipeline.Rehearsal.GitHub.Rest.Dispatches;
 using Pipeline.Rehearsal.GitHub.Rest.GitData;
 using Pipeline.Rehearsal.GitHub.Rest.Pulls;
+using Pipeline.Rehearsal.GitHub.Rest.Releases;
 
 namespace Pipeline.Rehearsal.GitHub.Rest;
 
@@ -29,5 +30,6 @@ internal static class RestEndpoints
         Root.RootEndpoint.Map(routes);
         DispatchEndpoints.Map(routes, state);
         AppEndpoints.Map(routes, state);
+        ReleaseEndpoints.Map(routes, state);
     }
 }

@@ -66,8 +66,28 @@ public sealed record TestCounts(int Passed, int Failed, int Skipped)
 
 internal static class TestRun
 {
+    /// <summary>The repository's own test command, through the shell, at the root; its exit code decides.</summary>
+    public static async Task RunCommandAsync(ITest build, string command, TargetContext context)
+    {
+        var results = build.TestResultsDirectory;
+        if (results.DirectoryExists())
+            Directory.Delete(results, recursive: true);
+        results.CreateDirectory();
+        Log.Information($"Running the test command: {command}");
+        var run = await ProcessRunner.RunAsync(new ProcessRequest("sh", ["-c", command]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false, Output = Log.Information }, context.CancellationToken).ConfigureAwait(false);
+        var outcome = run.ExitCode == 0 ? "passed" : $"failed (exit code {run.ExitCode})";
+        await File.WriteAllTextAsync(results / "summary.txt", $"{command}: {outcome}\n", context.CancellationToken).ConfigureAwait(false);
+        context.Report("tests", $"test command {outcome}");
+        context.SetOutput("tests", outcome);
+        if (run.ExitCode != 0)
+            throw new BuildException($"The test command failed with exit code {run.ExitCode}: {command} (its output is above).");
+    }
+
     public static async Task RunAsync(ITest build, TargetContext context)
     {
+        var solution = build.Solution ?? throw new BuildException(
+            $"Nothing to test in {build.RootDirectory}: there is no test command and no .NET solution (*.sln). Set the command that runs this repository's tests " +
+            "with --test-command \"go test ./...\" (or the environment variable TEST_COMMAND, or \"TestCommand\" in .nuke/parameters.json), or leave the tests out with --skip Test.");
         var results = build.TestResultsDirectory;
         if (results.DirectoryExists())
             Directory.Delete(results, recursive: true);
@@ -75,7 +95,7 @@ internal static class TestRun
         var progress = new TestProgress(context);
         var run = await ProcessRunner.RunAsync(new ProcessRequest("dotnet",
         [
-            "test", build.Solution, "-c", build.Configuration.ToString(), "--no-build", "-nologo",
+            "test", solution, "-c", build.Configuration.ToString(), "--no-build", "-nologo",
             "--logger", "trx;LogFilePrefix=tests", "--results-directory", results,
         ]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false, Output = line => { Log.Information(line); progress.Observe(line); } }, context.CancellationToken).ConfigureAwait(false);
 

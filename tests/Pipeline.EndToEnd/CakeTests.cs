@@ -1,0 +1,46 @@
+namespace Pipeline.EndToEnd;
+
+/// <summary>
+/// samples/cake: a Cake script (cake.tool 7.0.0) that references Pipeline.Promotion from the packed packages with
+/// #addin and promotes a pinned image into a GitOps directory with them.
+/// </summary>
+[Collection(PackedRepositoryCollection.Name)]
+public sealed class CakeTests(PackedRepository packed) : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("pipeline-cake-").FullName;
+
+    [Fact]
+    public void The_cake_script_promotes_with_the_packages_of_the_local_feed()
+    {
+        packed.TagPack.ExitCode.Should().Be(0, packed.TagPack.All);
+        var tools = Path.Combine(_work, "tools");
+        var install = RepositoryClone.Run("dotnet", ["tool", "install", "cake.tool", "--version", "7.0.0", "--tool-path", tools], _work);
+        install.ExitCode.Should().Be(0, install.All);
+        var gitops = Path.Combine(_work, "gitops");
+        RepositoryClone.Run("cp", ["-r", Path.Combine(packed.Clone.Root, "samples", "hello-gitops"), gitops], _work).ExitCode.Should().Be(0);
+        var digest = "sha256:" + new string('c', 64);
+
+        var run = RepositoryClone.Run(Path.Combine(tools, "dotnet-cake"),
+            [Path.Combine(packed.Clone.Root, "samples", "cake", "build.cake"), $"--gitops={gitops}", $"--image-reference=ghcr.io/example/hello-service:abc1234@{digest}", "--environment=dev"],
+            _work, new Dictionary<string, string?> { ["CAKE_NUGET_SOURCE"] = $"{packed.Feed};https://api.nuget.org/v3/index.json" });
+
+        run.ExitCode.Should().Be(0, run.All);
+        run.Output.Should().Contain("hello-service/dev: Written");
+        var values = File.ReadAllText(Path.Combine(gitops, "apps", "hello-service", "values-dev.yaml"));
+        values.Should().Contain("tag: abc1234   # written by the pipeline").And.Contain($"digest: \"{digest}\"");
+        var addins = new[] { Path.Combine(packed.Clone.Root, "samples", "cake"), _work }
+            .SelectMany(d => Directory.EnumerateDirectories(d, "Pipeline.Promotion*", SearchOption.AllDirectories)).Select(Path.GetFileName).ToList();
+        addins.Should().Contain($"Pipeline.Promotion.{packed.TagVersion}", "the addin comes from the packed feed");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
