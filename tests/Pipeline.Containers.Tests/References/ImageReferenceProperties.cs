@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CsCheck;
 using Pipeline.Containers;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Containers.Tests.References;
 

@@ -1,7 +1,7 @@
 using CsCheck;
 using Pipeline.Containers;
 
-namespace Pipeline.Containers.Tests.References;
+namespace Pipeline.Tests.Shared;
 
 /// <summary>A reference as its parts, the text it is written as, and what parsing must normalise it to.</summary>
 internal sealed record ReferenceParts(string? Registry, string Repository, string? Tag, string? Digest)
