@@ -36,7 +36,7 @@ internal sealed partial class Build : PipelineBuild, ITest, IPack, IRehearse, IA
                     await engine.DisposeAsync();
                 });
                 await ArmEmulation.EnsureAsync(Log.Warning, cancellationToken: context.CancellationToken);
-                var tools = new Dictionary<string, string> { ["docker-registry"] = "docker-registry", ["skopeo"] = "skopeo", ["npm"] = "npm" };
+                var tools = new Dictionary<string, string> { ["docker-registry"] = "docker-registry", ["skopeo"] = "skopeo", ["npm"] = "npm", ["gh"] = "gh" };
                 if (await DebianPackages.EnsureCommandsAsync(tools, Log.Information, cancellationToken: context.CancellationToken) is { Count: > 0 } missing)
                     throw new InfrastructureException($"The integration tests also need {string.Join(", ", missing)}; install them (Debian/Ubuntu: apt-get install {string.Join(' ', missing)}).");
             }

@@ -8,6 +8,7 @@ using Pipeline.Benchmarks.Yaml;
 //          measures, writes artifacts/benchmarks/results.json, and with at least 5 runs and not --quick records the
 //          suites into benchmarks/results.json, redraws the plots in benchmarks/ and regenerates the README section
 //   report [--root DIR]   regenerates the README section and the plots from benchmarks/results.json
+//   breakdown [runs]      BuildMultiArchImage against the parallel docker CLI, cold and warm, with where the time goes
 //   edit   TREE PLAN OUT  one cold round of the YAML suite: Pipeline.Promotion's edits on the files of PLAN
 try
 {
@@ -21,6 +22,8 @@ try
             var runs = Option("--runs") is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : BenchmarkSettings.RecordedRuns;
             var settings = new BenchmarkSettings(root, runs, args.Contains("--quick"), Console.WriteLine);
             return await BenchmarkRunner.RunAsync(settings, suites, CancellationToken.None);
+        case "breakdown":
+            return await Pipeline.Benchmarks.Build.AheadOfParallelCli.RunAsync(args);
         case "report":
             Recorder.Regenerate(root, Console.WriteLine);
             return 0;

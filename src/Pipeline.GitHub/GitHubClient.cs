@@ -86,6 +86,9 @@ public sealed class GitHubClient : IGitHubClient, IDisposable
         Credentials = null,
         DefaultProxyCredentials = null,
         PreAuthenticate = false,
+
+        // Redirects are followed by the connection, which keeps the credentials on the same host only.
+        AllowAutoRedirect = false,
         AutomaticDecompression = System.Net.DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     });

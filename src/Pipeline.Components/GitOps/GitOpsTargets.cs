@@ -10,6 +10,9 @@ internal static class GitOpsTargets
 {
     public static async Task BumpAsync(IBumpGitOps build, TargetContext context)
     {
+        // A record left by an earlier run must not outlive a promotion that fails now: nothing is reported as promoted.
+        if (build.PromotionRecordPath.FileExists())
+            File.Delete(build.PromotionRecordPath.Value);
         var (image, builtFrom) = await PinnedImageAsync(build, context.CancellationToken).ConfigureAwait(false);
         var source = await BuiltSourceAsync(build, builtFrom, context.CancellationToken).ConfigureAwait(false);
         var request = await RequestAsync(build, source, context.CancellationToken).ConfigureAwait(false) with { Image = image };
@@ -24,7 +27,8 @@ internal static class GitOpsTargets
             ?? (build.EnvironmentVariables.TryGetValue("GITHUB_EVENT_PATH", out var path) && path.Length > 0 ? path : null)
             ?? throw new BuildException("No dispatch event to apply: pass --dispatch-event <file>, or run in the repository_dispatch workflow ($GITHUB_EVENT_PATH).");
         var template = await RequestAsync(build, source: null, context.CancellationToken).ConfigureAwait(false);
-        var report = await new Promoter(Options()).ApplyDispatchAsync(eventPath, template, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+        var options = Options() with { VerifyImage = (image, token) => PinVerification.VerifyAsync(build, build.NoVerifyImage, image, token) };
+        var report = await new Promoter(options).ApplyDispatchAsync(eventPath, template, cancellationToken: context.CancellationToken).ConfigureAwait(false);
         await FinishAsync(build, context, report).ConfigureAwait(false);
     }
 
@@ -39,7 +43,7 @@ internal static class GitOpsTargets
                 throw new BuildException($"--image-reference '{text}' must pin a digest and name a tag: repo:tag@sha256:<64 hex>.");
             if (build.PromoteTag is { } tag && tag != parsed.Tag)
                 throw new BuildException($"--promote-tag {tag} differs from the tag of --image-reference ({parsed.Tag}); give one of them.");
-            return (parsed, await RevisionAnnotationAsync(build, parsed, cancellationToken).ConfigureAwait(false));
+            return (parsed, await PinVerification.VerifyAsync(build, build.NoVerifyImage, parsed, cancellationToken).ConfigureAwait(false));
         }
         if (!build.ImageRecordPath.FileExists())
             throw new BuildException($"No pinned image: {build.ImageRecordPath.RelativeTo(build.RootDirectory)} is missing. Run CaptureDigest first, or pass --image-reference repo:tag@sha256:...");
@@ -51,27 +55,8 @@ internal static class GitOpsTargets
                 ? Containers.ImageReference.ForRepository(pinned.Repository).WithTag(promoted).WithDigest(pinned.Digest)
                 : throw new BuildException($"--promote-tag {promoted} is not a tag of {pinned.Repository}@{pinned.Digest}; its tags: {string.Join(", ", pinned.Tags)}.");
         }
+        await PinVerification.VerifyAsync(build, build.NoVerifyImage, reference, cancellationToken).ConfigureAwait(false);
         return (reference, pinned.SourceCommit);
-    }
-
-    /// <summary>The <c>org.opencontainers.image.revision</c> the build stamped on the index, read from the registry.</summary>
-    private static async Task<string?> RevisionAnnotationAsync(IBumpGitOps build, Containers.ImageReference image, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var credentials = new RegistryCredentialProvider(environment: name => build.EnvironmentVariables.TryGetValue(name, out var value) ? value : null);
-            if (build.RegistryPassword is { Length: > 0 } password)
-                credentials = credentials.With(image.Registry, new RegistryCredential(build.RegistryUsername ?? "token", new Secret(password), "--registry-password"));
-            using var registry = new RegistryClient(new RegistryClientOptions { Credentials = credentials, InsecureRegistries = build.InsecureRegistries });
-            var manifest = await registry.GetManifestAsync(image, cancellationToken).ConfigureAwait(false);
-            var annotations = manifest.Index?.Annotations ?? manifest.Manifest?.Annotations;
-            return annotations is not null && annotations.TryGetValue("org.opencontainers.image.revision", out var revision) ? revision : null;
-        }
-        catch (ContainerException exception)
-        {
-            Log.Warning($"Could not read which commit {image} was built from ({exception.Message}); the checkout's commit stands in for it.");
-            return null;
-        }
     }
 
     /// <summary>The source as the guards and trailers must see it: the commit the image was built from, not the checkout's.</summary>

@@ -27,7 +27,7 @@ public interface IPromote : IBumpGitOps
 }
 
 /// <summary>The receiving side of <c>--write-method dispatch</c>: runs in the GitOps repository's workflow.</summary>
-public interface IApplyDispatch : IHazGitOps
+public interface IApplyDispatch : IHazGitOps, IHazImage
 {
     /// <summary>The event or payload file; <c>$GITHUB_EVENT_PATH</c> by default.</summary>
     [Parameter("The repository_dispatch event (or payload) file (default: $GITHUB_EVENT_PATH).")]

@@ -42,6 +42,10 @@ public interface IHazGitOps : IHazGitHubAccess
     [Parameter("Allow replacing a pin that was built from a newer source commit.")]
     bool Rollback => TryGetValue<bool?>() ?? false;
 
+    /// <summary>Promote without resolving the pinned digest in the registry (when it cannot be reached); the output says it was not checked.</summary>
+    [Parameter("Promote without checking the pinned image in the registry (its digest, media type and platforms); the output says it was not checked.")]
+    bool NoVerifyImage => TryGetValue<bool?>() ?? false;
+
     /// <summary>The pinned image to promote instead of <c>artifacts/image.json</c>.</summary>
     [Parameter("The pinned image to promote, repo:tag@sha256:... (default: artifacts/image.json from CaptureDigest).")]
     string? ImageReference => TryGetValue<string>();

@@ -9,6 +9,9 @@ internal static class ImageTargets
 {
     public static async Task BuildAsync(IHazImage build, TargetContext context)
     {
+        // A record left by an earlier run must not outlive a build that fails now: nothing is reported as pushed.
+        if (build.ImageRecordPath.FileExists())
+            File.Delete(build.ImageRecordPath.Value);
         var request = await RequestAsync(build, context).ConfigureAwait(false);
         using var builder = Builder(build);
         if (build.BuildStrategy == BuildStrategyKind.Split && request.Platforms.Count == 1)
@@ -56,7 +59,7 @@ internal static class ImageTargets
     {
         var source = await SourceRevision.ReadAsync(build, context.CancellationToken).ConfigureAwait(false);
         if (source.IsDirty)
-            Log.Warning($"The working tree has uncommitted changes; the image is still labelled {source.ShortCommit}, and is rebuilt rather than reused.");
+            Log.Warning($"The working tree has uncommitted changes; the image is still labelled {source.ShortCommit}, and is reused only if an image was built from exactly these files.");
         return new ImageBuildRequest(build.Image!, build.Context)
         {
             Platforms = Platform.ParseList(string.Join(',', build.Platforms)),
@@ -66,8 +69,29 @@ internal static class ImageTargets
             SourceUrl = source.RepositoryUrl,
             InsecureRegistries = build.InsecureRegistries,
             Credential = Credential(build),
-            ReuseExisting = !build.Rebuild && !source.IsDirty,
+            Created = await SourceDateAsync(build, source.Commit, context.CancellationToken).ConfigureAwait(false),
+            ReuseExisting = !build.Rebuild,
         };
+    }
+
+    /// <summary>
+    /// The time every timestamp of the image takes, so the same commit gives the same digest on every machine:
+    /// <c>SOURCE_DATE_EPOCH</c> when set (the reproducible-builds convention), else the commit's committer date.
+    /// </summary>
+    private static async Task<DateTimeOffset?> SourceDateAsync(IPipelineBuild build, string commit, CancellationToken cancellationToken)
+    {
+        if (build.EnvironmentVariables.TryGetValue("SOURCE_DATE_EPOCH", out var epoch) && epoch.Length > 0)
+        {
+            return long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : throw new BuildException($"SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds since 1970; set it to e.g. $(git log -1 --format=%ct), or unset it to use the commit's date.");
+        }
+
+        var result = await ProcessRunner.RunAsync(new ProcessRequest("git", ["log", "-1", "--format=%ct", commit])
+            { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
+        return result.ExitCode == 0 && long.TryParse(result.StandardOutput.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var committed)
+            ? DateTimeOffset.FromUnixTimeSeconds(committed)
+            : null;
     }
 
     private static RegistryCredential? Credential(IHazImage build) =>
@@ -80,6 +104,7 @@ internal static class ImageTargets
         Output = LogProgress.Instance,
         PushProgress = build.Host == HostKind.Terminal ? new ConsolePushProgress() : null,
         ArtifactsDirectory = build.ArtifactsDirectory,
+        Endpoint = DockerEndpoint.FromEnvironment(name => build.EnvironmentVariables.TryGetValue(name, out var value) ? value : null),
         Credentials = new RegistryCredentialProvider(environment: name => build.EnvironmentVariables.TryGetValue(name, out var value) ? value : null),
     });
 

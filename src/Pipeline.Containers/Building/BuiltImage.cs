@@ -32,6 +32,9 @@ public sealed record BuiltImage(
     /// <summary>The application version, or null.</summary>
     public string? Version { get; init; }
 
+    /// <summary>The digest of the inputs it was built from (<see cref="BuildInputs"/>), or null when not recorded.</summary>
+    public Digest? Inputs { get; init; }
+
     /// <summary>The strategy that built it: <c>buildx</c>, <c>engine</c> or <c>split</c>.</summary>
     public string Strategy { get; init; } = string.Empty;
 

@@ -1,23 +1,16 @@
 namespace Pipeline.Containers;
 
 /// <summary>
-/// Finds an image already pushed for the request's source commit, so that building an unchanged commit again pushes
-/// nothing: the short-commit tag must name an index whose <c>org.opencontainers.image.revision</c> (and version, when
-/// given) match the request and that lists every requested platform. Tags asked for that do not name it yet are
-/// pointed at it (the same index bytes, so the digest stays).
+/// Finds an image already pushed from exactly the request's inputs, so that building them again pushes nothing: the
+/// first tag must name an index whose <see cref="BuildInputs.AnnotationKey"/> annotation is the digest of the
+/// request's inputs (context files, Dockerfile, build arguments, labels, target, platforms) and that lists every
+/// requested platform. Any change to an input, committed or not, gives another digest and so a build. Tags asked for
+/// that do not name it yet are pointed at it (the same index bytes, so the digest stays).
 /// </summary>
 internal static class ExistingImage
 {
-    private const string Revision = "org.opencontainers.image.revision";
-    private const string Version = "org.opencontainers.image.version";
-
     public static async Task<BuiltImage?> FindAsync(ImageBuildRequest request, ImageBuilderOptions options, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(request.SourceCommit))
-        {
-            return null;
-        }
-
         var build = ResolvedBuild.From(request, options.Time.GetUtcNow());
         using var registry = options.CreateRegistryClient(request, build.Repository);
         var first = build.Repository.WithTag(build.Tags[0]);
@@ -27,9 +20,9 @@ internal static class ExistingImage
         }
 
         var manifest = await registry.GetManifestAsync(first, cancellationToken).ConfigureAwait(false);
-        if (manifest.Index is not { } index || !Matches(index.Annotations, Revision, request.SourceCommit)
-            || (request.Version is { } version && !Matches(index.Annotations, Version, version)))
+        if (manifest.Index is not { } index || !Matches(index.Annotations, BuildInputs.AnnotationKey, build.Inputs.ToString()))
         {
+            options.Output?.Report($"{first} was built from other inputs than {build.Inputs.Short}; building.");
             return null;
         }
 
@@ -51,13 +44,14 @@ internal static class ExistingImage
             }
         }
 
-        options.Output?.Report($"{first}@{manifest.Digest} was already built from {request.SourceCommit} for {string.Join(", ", request.Platforms)}; nothing to build.");
+        options.Output?.Report($"{first}@{manifest.Digest} was already built from the same inputs ({build.Inputs.Short}) for {string.Join(", ", request.Platforms)}; nothing to build.");
         return new BuiltImage(build.Repository.ToString(), build.Tags, manifest.Digest, manifest.MediaType, images.Where(i => request.Platforms.Contains(i.Platform)).ToArray())
         {
             Labels = build.Labels,
             SourceCommit = request.SourceCommit,
             Version = request.Version,
             Strategy = "reused",
+            Inputs = build.Inputs,
         };
     }
 

@@ -9,8 +9,12 @@ internal sealed record ResolvedBuild(
     IReadOnlyList<string> Tags,
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyDictionary<string, string> BuildArgs,
-    IReadOnlyDictionary<string, string> Annotations)
+    IReadOnlyDictionary<string, string> Annotations,
+    DateTimeOffset Created)
 {
+    /// <summary>The digest of the build's inputs (<see cref="BuildInputs"/>), also an annotation of the index.</summary>
+    public Digest Inputs => Digest.Parse(Annotations[BuildInputs.AnnotationKey]);
+
     public IReadOnlyList<ImageReference> TagReferences => Tags.Select(Repository.WithTag).ToArray();
 
     /// <summary>The tag a single platform's image is pushed under before the index is assembled.</summary>
@@ -48,7 +52,9 @@ internal sealed record ResolvedBuild(
             }
         }
 
-        var created = (request.Created ?? now).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var when = (request.Created ?? now).ToUniversalTime();
+        when = new DateTimeOffset(when.Ticks - (when.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var created = when.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var oci = new Dictionary<string, string>(StringComparer.Ordinal) { ["org.opencontainers.image.created"] = created };
         Put(oci, "org.opencontainers.image.revision", request.SourceCommit);
         Put(oci, "org.opencontainers.image.source", request.SourceUrl);
@@ -67,7 +73,8 @@ internal sealed record ResolvedBuild(
             args[key] = value;
         }
 
-        return new ResolvedBuild(request, parsed.WithoutTagOrDigest(), tags, labels, args, oci);
+        oci[BuildInputs.AnnotationKey] = BuildInputs.Compute(request, args, labels).ToString();
+        return new ResolvedBuild(request, parsed.WithoutTagOrDigest(), tags, labels, args, oci, when);
     }
 
     private static bool IsBareRepository(string text)

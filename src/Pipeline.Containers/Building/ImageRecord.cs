@@ -21,6 +21,9 @@ internal sealed record ImageRecord(
     [JsonPropertyName("strategy")]
     public string? Strategy { get; init; }
 
+    [JsonPropertyName("inputs")]
+    public Digest? Inputs { get; init; }
+
     [JsonPropertyName("labels")]
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 
@@ -37,6 +40,7 @@ internal sealed record ImageRecord(
             SourceCommit = image.SourceCommit,
             Version = image.Version,
             Strategy = image.Strategy,
+            Inputs = image.Inputs,
             Labels = image.Labels,
         };
 
@@ -46,6 +50,7 @@ internal sealed record ImageRecord(
             SourceCommit = SourceCommit,
             Version = Version,
             Strategy = Strategy ?? string.Empty,
+            Inputs = Inputs,
             Labels = Labels ?? new Dictionary<string, string>(),
         };
 
@@ -57,8 +62,11 @@ internal sealed record ImageRecord(
             Directory.CreateDirectory(folder);
         }
 
+        // Written beside and moved into place, so a failure never leaves half a record that a later job would trust.
+        var partial = path + ".partial";
         var json = JsonSerializer.Serialize(this, ImageRecordJsonContext.Default.ImageRecord);
-        await File.WriteAllTextAsync(path, SecretRegistry.Shared.Redact(json), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(partial, SecretRegistry.Shared.Redact(json), cancellationToken).ConfigureAwait(false);
+        File.Move(partial, path, overwrite: true);
     }
 
     public static async Task<ImageRecord> ReadAsync(string path, CancellationToken cancellationToken)

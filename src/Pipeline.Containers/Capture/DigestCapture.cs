@@ -40,9 +40,7 @@ public sealed class DigestCapture(RegistryClient registry, TimeProvider? time = 
             }
         }
 
-        var platforms = manifest.Index is { } index
-            ? await ProveIndexAsync(repository, first, index, request.Platforms, cancellationToken).ConfigureAwait(false)
-            : [await ProveSingleAsync(repository, manifest, request.Platforms, cancellationToken).ConfigureAwait(false)];
+        var platforms = await ProveAsync(repository, manifest, request.Platforms, cancellationToken).ConfigureAwait(false);
         return new PinnedImage(repository.ToString(), request.Tags, manifest.Digest, manifest.MediaType, platforms)
         {
             SourceCommit = request.SourceCommit,
@@ -50,6 +48,41 @@ public sealed class DigestCapture(RegistryClient registry, TimeProvider? time = 
             Strategy = request.Strategy,
             CapturedAt = _time.GetUtcNow(),
         };
+    }
+
+    /// <summary>
+    /// The check before a pin is promoted, whatever it came from (CaptureDigest's record, <c>--image-reference</c>, a
+    /// dispatch payload): <paramref name="pinned"/>'s digest is resolved in the registry (the tag is not trusted), a
+    /// request for several platforms refuses a single-platform manifest, and every platform is proved by its config.
+    /// </summary>
+    /// <returns>The manifest as the registry holds it and the proved platforms.</returns>
+    /// <exception cref="ManifestMediaTypeException">Several platforms were asked for and the digest names one manifest.</exception>
+    /// <exception cref="RegistryUnreachableException">The registry cannot be reached; nothing was checked.</exception>
+    public async Task<(RegistryManifest Manifest, IReadOnlyList<PinnedPlatform> Platforms)> VerifyPinAsync(
+        ImageReference pinned,
+        IReadOnlyList<Platform> platforms,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pinned);
+        var digest = pinned.Digest ?? throw new BuildInputException("--image-reference", pinned.ToString(), "a pinned image names a digest: repo:tag@sha256:<64 hex>.");
+        var repository = pinned.WithoutTagOrDigest();
+        var manifest = await registry.GetManifestAsync(repository.AtDigest(digest), cancellationToken).ConfigureAwait(false);
+        return (manifest, await ProveAsync(repository, manifest, platforms, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<PinnedPlatform[]> ProveAsync(ImageReference repository, RegistryManifest manifest, IReadOnlyList<Platform> required, CancellationToken cancellationToken)
+    {
+        if (manifest.Index is { } index)
+        {
+            return await ProveIndexAsync(repository, manifest.Reference, index, required, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (required.Count > 1)
+        {
+            throw new ManifestMediaTypeException(manifest.Reference, manifest.MediaType, required);
+        }
+
+        return [await ProveSingleAsync(repository, manifest, required, cancellationToken).ConfigureAwait(false)];
     }
 
     private async Task<PinnedPlatform[]> ProveIndexAsync(

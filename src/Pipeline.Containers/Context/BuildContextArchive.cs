@@ -36,7 +36,7 @@ internal sealed class BuildContextArchive : IDisposable
         var relative = Path.GetRelativePath(context, dockerfilePath).Replace('\\', '/');
         var inside = !relative.StartsWith("../", StringComparison.Ordinal) && relative != ".." && !Path.IsPathRooted(relative);
         var dockerfileName = inside ? relative : $".dockerfile.{Guid.NewGuid():N}"[..24];
-        var ignore = DockerIgnore.Load(context);
+        var ignore = BuildContextFiles.IgnoreRules(context, inside ? relative : null);
         var path = Path.Combine(Path.GetTempPath(), $"pipeline-context-{Guid.NewGuid():N}.tar");
         var count = 0;
         using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -44,8 +44,13 @@ internal sealed class BuildContextArchive : IDisposable
         // its first 1024 bytes, which a PAX extended header would fill before the first real entry.
         using (var writer = new TarWriter(file, TarEntryFormat.Gnu, leaveOpen: false))
         {
-            writer.WriteEntry(dockerfilePath, dockerfileName);
-            count = 1 + AddDirectory(writer, context, context, ignore, keep: [relative, ".dockerignore"], skip: inside ? relative : null);
+            Write(writer, dockerfilePath, dockerfileName);
+            count = 1;
+            foreach (var entry in BuildContextFiles.Enumerate(context, ignore).Where(e => e.RelativePath != (inside ? relative : null)))
+            {
+                Write(writer, entry.FullPath, entry.RelativePath);
+                count++;
+            }
         }
 
         return new BuildContextArchive(path, dockerfileName, count);
@@ -88,31 +93,28 @@ internal sealed class BuildContextArchive : IDisposable
         }
     }
 
-    private static int AddDirectory(TarWriter writer, string root, string directory, DockerIgnore ignore, string[] keep, string? skip)
+    /// <summary>Writes one entry as the Docker CLI sends it: owned by root whoever owns the file here, so every clone sends the same context.</summary>
+    private static void Write(TarWriter writer, string path, string name)
     {
-        var count = 0;
-        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        var info = new FileInfo(path);
+        var type = info.LinkTarget is not null ? TarEntryType.SymbolicLink : Directory.Exists(path) ? TarEntryType.Directory : TarEntryType.RegularFile;
+        var entry = new GnuTarEntry(type, name)
         {
-            var relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
-            var excluded = ignore.IsExcluded(relative) && !keep.Contains(relative);
-            var isDirectory = entry is DirectoryInfo && entry.LinkTarget is null;
-            if (excluded && !(isDirectory && ignore.HasExceptions))
-            {
-                continue;
-            }
-
-            if (!excluded && relative != skip)
-            {
-                writer.WriteEntry(entry.FullName, relative);
-                count++;
-            }
-
-            if (isDirectory)
-            {
-                count += AddDirectory(writer, root, entry.FullName, ignore, keep, skip);
-            }
+            Mode = info.UnixFileMode,
+            ModificationTime = info.LastWriteTimeUtc,
+        };
+        if (info.LinkTarget is { } target)
+        {
+            entry.LinkName = target;
         }
 
-        return count;
+        entry.AccessTime = entry.ModificationTime;
+        entry.ChangeTime = entry.ModificationTime;
+        using var data = type == TarEntryType.RegularFile ? File.OpenRead(path) : null;
+        if (data is not null)
+        {
+            entry.DataStream = data;
+        }
+        writer.WriteEntry(entry);
     }
 }

@@ -6,12 +6,12 @@ namespace Pipeline.Containers;
 public sealed partial class DockerEngineClient
 {
     /// <summary>Reads the engine's JSON progress stream to its end, one message per line.</summary>
-    private static async IAsyncEnumerable<JsonMessage> ReadMessagesAsync(
+    private async IAsyncEnumerable<JsonMessage> ReadMessagesAsync(
         HttpResponseMessage response,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Encoding.UTF8);
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        while (await ReadLineAsync(reader, cancellationToken).ConfigureAwait(false) is { } line)
         {
             if (string.IsNullOrWhiteSpace(line))
             {
@@ -32,6 +32,23 @@ public sealed partial class DockerEngineClient
             {
                 yield return message;
             }
+        }
+    }
+
+    /// <summary>The next line, or a <see cref="DockerEngineUnavailableException"/> when the engine goes away mid-stream.</summary>
+    private async Task<string?> ReadLineAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException exception) when (exception is HttpIOException || exception.InnerException is System.Net.Sockets.SocketException)
+        {
+            throw new DockerEngineUnavailableException(Endpoint, exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new DockerEngineUnavailableException(Endpoint, exception);
         }
     }
 }

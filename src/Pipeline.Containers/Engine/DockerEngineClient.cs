@@ -84,6 +84,22 @@ public sealed partial class DockerEngineClient : IDisposable
         return await ReadJsonAsync(response, ContainersJsonContext.Default.EngineImage, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary><c>GET /images/{name}/get</c> (<c>docker save</c>): the image as a tar stream of its config, layers and <c>manifest.json</c>.</summary>
+    public async Task<Stream> ExportImageAsync(string image, CancellationToken cancellationToken = default)
+    {
+        var response = await SendAsync(HttpMethod.Get, $"images/{Uri.EscapeDataString(image)}/get", null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     /// <summary><c>POST /images/{name}/tag</c>: gives <paramref name="image"/> the tag <paramref name="target"/>.</summary>
     public async Task TagImageAsync(string image, ImageReference target, CancellationToken cancellationToken = default)
     {

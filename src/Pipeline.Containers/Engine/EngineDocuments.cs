@@ -82,6 +82,11 @@ internal sealed record PushAux(
 
 internal sealed record ImageIdAux([property: JsonPropertyName("ID")] string? Id);
 
+/// <summary>One image of the <c>manifest.json</c> in the archive that <c>GET /images/{name}/get</c> (<c>docker save</c>) returns.</summary>
+internal sealed record SavedImage(
+    [property: JsonPropertyName("Config")] string Config,
+    [property: JsonPropertyName("Layers")] IReadOnlyList<string> Layers);
+
 internal sealed record RegistryAuthHeader(
     [property: JsonPropertyName("username")] string? Username,
     [property: JsonPropertyName("password")] string? Password,

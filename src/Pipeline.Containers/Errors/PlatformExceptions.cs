@@ -71,3 +71,28 @@ public sealed class TagMovedException : ContainerException
     /// <summary>The digest the tag points at now.</summary>
     public Digest Actual { get; }
 }
+
+/// <summary>A multi-platform image was asked for, but the digest names one platform's manifest, not an index.</summary>
+public sealed class ManifestMediaTypeException : ContainerException
+{
+    /// <summary>Creates the exception.</summary>
+    public ManifestMediaTypeException(ImageReference reference, string actual, IReadOnlyList<Platform> platforms)
+        : base(
+            $"{reference} is a single-platform manifest ({actual}), but {string.Join(", ", platforms)} need an image index "
+            + $"({MediaTypes.OciIndex} or {MediaTypes.DockerManifestList}). Pin the index digest that CaptureDigest reported "
+            + "(artifacts/image.json), not the digest of one platform's manifest.")
+    {
+        Reference = reference;
+        Actual = actual;
+        Platforms = platforms;
+    }
+
+    /// <summary>The reference that was checked.</summary>
+    public ImageReference Reference { get; }
+
+    /// <summary>The media type the registry has for it.</summary>
+    public string Actual { get; }
+
+    /// <summary>The platforms that were asked for.</summary>
+    public IReadOnlyList<Platform> Platforms { get; }
+}

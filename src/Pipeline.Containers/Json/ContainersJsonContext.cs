@@ -20,6 +20,7 @@ namespace Pipeline.Containers;
 [JsonSerializable(typeof(EngineErrorBody))]
 [JsonSerializable(typeof(PushAux))]
 [JsonSerializable(typeof(ImageIdAux))]
+[JsonSerializable(typeof(SavedImage[]))]
 [JsonSerializable(typeof(RegistryAuthHeader))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(List<string>))]

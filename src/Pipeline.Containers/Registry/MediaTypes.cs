@@ -21,6 +21,9 @@ public static class MediaTypes
     /// <summary>A Docker image config.</summary>
     public const string DockerConfig = "application/vnd.docker.container.image.v1+json";
 
+    /// <summary>An OCI layer: a gzip-compressed tar.</summary>
+    public const string OciLayerGzip = "application/vnd.oci.image.layer.v1.tar+gzip";
+
     /// <summary>The four manifest media types, sent in <c>Accept</c> so a registry never downgrades a manifest.</summary>
     public static IReadOnlyList<string> AllManifests { get; } = [OciIndex, DockerManifestList, OciManifest, DockerManifest];
 

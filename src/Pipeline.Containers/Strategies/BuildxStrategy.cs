@@ -41,6 +41,7 @@ public sealed class BuildxStrategy(BuildxDriver driver, ImageBuilderOptions? opt
             SourceCommit = request.SourceCommit,
             Version = request.Version,
             Strategy = Kind.Name(),
+            Inputs = build.Inputs,
         };
     }
 
@@ -50,7 +51,11 @@ public sealed class BuildxStrategy(BuildxDriver driver, ImageBuilderOptions? opt
             Dockerfile = build.Request.Dockerfile,
             Platforms = build.Request.Platforms,
             Tags = build.TagReferences,
-            BuildArgs = build.BuildArgs,
+            // BuildKit 0.11+ takes its timestamps from this build arg, so the same inputs give the same digest.
+            BuildArgs = new Dictionary<string, string>(build.BuildArgs)
+            {
+                ["SOURCE_DATE_EPOCH"] = build.Created.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
             Labels = build.Labels,
             Annotations = build.Request.Platforms.Count > 1
                 ? build.Annotations.ToDictionary(p => "index:" + p.Key, p => p.Value)

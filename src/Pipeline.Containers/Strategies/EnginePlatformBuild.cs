@@ -1,8 +1,9 @@
 namespace Pipeline.Containers;
 
 /// <summary>
-/// Builds one platform with BuildKit on the Engine API, proves the image config declares that platform,
-/// pushes it under its platform tag and reads its manifest descriptor back from the registry.
+/// Builds one platform with BuildKit on the Engine API, proves the image config declares that platform, takes the
+/// image out of the engine, normalises it (<see cref="ReproducibleImage"/>) and pushes it by digest through the
+/// registry API (and under its platform tag for the split strategy, whose merge job finds it by digest).
 /// </summary>
 internal static class EnginePlatformBuild
 {
@@ -13,6 +14,7 @@ internal static class EnginePlatformBuild
         BuildContextArchive archive,
         Platform platform,
         ImageBuilderOptions options,
+        bool pushPlatformTag,
         CancellationToken cancellationToken)
     {
         var tag = build.PlatformTag(platform);
@@ -35,12 +37,10 @@ internal static class EnginePlatformBuild
             throw new PlatformMismatchException(tag.ToString(), platform, built);
         }
 
-        var credential = registry.Options.Credentials.Find(build.Repository.Registry);
-        var pushed = await engine.PushImageAsync(tag, credential, options.PushProgress, cancellationToken).ConfigureAwait(false);
-        options.Output?.Report($"[{platform}] pushed {tag}@{pushed.Digest}");
-        var descriptor = await registry.HeadManifestAsync(build.Repository.AtDigest(pushed.Digest), cancellationToken).ConfigureAwait(false)
-            ?? throw new ManifestUnknownException(build.Repository.AtDigest(pushed.Digest), "HEAD", registry.BaseUri(build.Repository.Registry), null);
-        return new PlatformImage(platform, pushed.Digest, descriptor.MediaType, descriptor.Size);
+        using var exported = await ReproducibleImage.ExportAsync(engine, result.ImageId, build.Created, cancellationToken).ConfigureAwait(false);
+        var pushed = await exported.PushAsync(registry, build.Repository, pushPlatformTag ? tag : null, cancellationToken).ConfigureAwait(false);
+        options.Output?.Report($"[{platform}] pushed {build.Repository}@{pushed.Digest}" + (pushPlatformTag ? $" as {tag.Tag}" : string.Empty));
+        return new PlatformImage(platform, pushed.Digest, pushed.MediaType, pushed.Size);
     }
 
     /// <summary>Pushes the index under every tag, concurrently.</summary>
@@ -57,5 +57,6 @@ internal static class EnginePlatformBuild
             SourceCommit = build.Request.SourceCommit,
             Version = build.Request.Version,
             Strategy = kind.Name(),
+            Inputs = build.Inputs,
         };
 }

@@ -2,10 +2,10 @@ namespace Pipeline.Containers;
 
 /// <summary>
 /// Builds each platform with BuildKit through the Docker Engine API (<c>POST /build?version=2&amp;platform=...</c>,
-/// no client session needed: the context travels as the request body), concurrently; pushes each under a platform
-/// tag (<c>&lt;first tag&gt;-linux-arm64</c>); then assembles an OCI index through the registry API and pushes it
-/// under every tag. BuildKit, unlike the classic builder, writes the requested architecture into each image config,
-/// and that config is checked before anything is pushed.
+/// no client session needed: the context travels as the request body), concurrently; takes each image out of the
+/// engine, makes it reproducible and pushes it by digest through the registry API; then assembles an OCI index and
+/// pushes it under every tag. BuildKit, unlike the classic builder, writes the requested architecture into each
+/// image config, and that config is checked before anything is pushed.
 /// </summary>
 public sealed class EngineStrategy(DockerEngineClient engine, ImageBuilderOptions? options = null) : IImageBuildStrategy
 {
@@ -24,7 +24,7 @@ public sealed class EngineStrategy(DockerEngineClient engine, ImageBuilderOption
         var images = await Concurrently.RunAsync(
             request.Platforms,
             _options.MaxParallelBuilds,
-            (platform, token) => EnginePlatformBuild.RunAsync(engine, registry, build, archive, platform, _options, token),
+            (platform, token) => EnginePlatformBuild.RunAsync(engine, registry, build, archive, platform, _options, pushPlatformTag: false, token),
             cancellationToken).ConfigureAwait(false);
         var index = ImageIndexAssembler.Assemble(images, build.Annotations);
         await EnginePlatformBuild.PushIndexAsync(registry, build, index, _options.Output, cancellationToken).ConfigureAwait(false);

@@ -36,7 +36,7 @@ public sealed class SplitStrategy(DockerEngineClient engine, ImageBuilderOptions
         using var registry = _options.CreateRegistryClient(request, build.Repository);
         await Task.WhenAll(engine.PingAsync(cancellationToken), registry.CheckPushAccessAsync(build.Repository, cancellationToken)).ConfigureAwait(false);
         using var archive = BuildContextArchive.Create(request.Context, request.Dockerfile);
-        var image = await EnginePlatformBuild.RunAsync(engine, registry, build, archive, platform, _options, cancellationToken).ConfigureAwait(false);
+        var image = await EnginePlatformBuild.RunAsync(engine, registry, build, archive, platform, _options, pushPlatformTag: true, cancellationToken).ConfigureAwait(false);
         var record = new SplitPlatformRecord(build.Repository.ToString(), platform.ToString(), image.Digest, image.MediaType, image.Size, request.SourceCommit);
         Directory.CreateDirectory(_options.ArtifactsDirectory);
         await File.WriteAllTextAsync(

@@ -10,7 +10,14 @@ internal sealed class ContentsClient(GitHubConnection connection, IGitDataClient
         var request = new GitHubRequest(
             HttpMethod.Get,
             GitHubPaths.Repo(repository, "/contents/" + GitHubPaths.Segments(path) + GitHubPaths.Query(("ref", reference))));
-        var file = await connection.SendAsync(request, GitHubJsonContext.Default.ContentsFileResponse, cancellationToken).ConfigureAwait(false);
+        var response = await connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (FolderEntries(response.Body) is { } entries)
+        {
+            var examples = entries.Count == 0 ? "it is empty" : "it holds " + string.Join(", ", entries.Take(5)) + (entries.Count > 5 ? ", ..." : "");
+            throw new GitHubException($"{repository}:{path.Trim('/')} is a directory, not a file ({examples}); name a file path.");
+        }
+
+        var file = connection.Read(request, response, GitHubJsonContext.Default.ContentsFileResponse);
         if (!string.Equals(file.Type, "file", StringComparison.Ordinal))
         {
             throw new GitHubException($"{repository}:{path} is a {file.Type}, not a file; name a file path.");
@@ -34,5 +41,20 @@ internal sealed class ContentsClient(GitHubConnection connection, IGitDataClient
         };
         var result = await connection.SendAsync(request, GitHubJsonContext.Default.ContentsPutResponse, cancellationToken).ConfigureAwait(false);
         return new FileWriteResult(result.Content.Path, result.Content.Sha, result.Commit.Sha);
+    }
+
+    /// <summary>The paths listed when the contents API answered with a folder (a JSON array), or null for anything else.</summary>
+    private static List<string>? FolderEntries(byte[] body)
+    {
+        var text = body.AsSpan().TrimStart(" \t\r\n"u8);
+        if (text.Length == 0 || text[0] != (byte)'[')
+        {
+            return null;
+        }
+
+        using var listing = System.Text.Json.JsonDocument.Parse(body);
+        return listing.RootElement.EnumerateArray()
+            .Select(entry => entry.TryGetProperty("path", out var p) ? p.GetString() ?? "" : "")
+            .ToList();
     }
 }

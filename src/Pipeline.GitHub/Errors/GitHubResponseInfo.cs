@@ -19,6 +19,13 @@ public sealed record GitHubResponseInfo(
     string? DocumentationUrl,
     IReadOnlyList<GitHubFieldError> Errors)
 {
-    /// <summary>The request and status, such as <c>PUT repos/o/r/contents/a.yaml answered 409 Conflict</c>.</summary>
-    public string Describe() => $"{Method} {Path} answered {(int)StatusCode} {StatusCode}";
+    /// <summary>Where GitHub redirected the request (a renamed or transferred repository) before this answer, if it did.</summary>
+    public Uri? MovedTo { get; init; }
+
+    /// <summary>
+    /// The request and status, such as <c>PUT repos/o/r/contents/a.yaml answered 409 Conflict</c>, with
+    /// <c>(moved to URL)</c> after a redirect.
+    /// </summary>
+    public string Describe() =>
+        $"{Method} {Path}{(MovedTo is null ? "" : $" (moved to {MovedTo})")} answered {(int)StatusCode} {StatusCode}";
 }

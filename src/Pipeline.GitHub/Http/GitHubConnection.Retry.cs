@@ -77,7 +77,10 @@ internal sealed partial class GitHubConnection
             response.Headers.RequestId,
             Redact(body.Message, token),
             body.DocumentationUrl,
-            body.Errors.Select(e => e with { Message = Redact(e.Message, token) }).ToList());
+            body.Errors.Select(e => e with { Message = Redact(e.Message, token) }).ToList())
+        {
+            MovedTo = response.MovedTo,
+        };
         var context = new GitHubErrorContext(request, info, response.Headers, kind, Options.TimeProvider.GetUtcNow(), attempts);
         return GitHubErrorTable.Create(context);
     }

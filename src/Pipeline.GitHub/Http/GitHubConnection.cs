@@ -16,6 +16,9 @@ internal sealed partial class GitHubConnection
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
+    /// <summary>How many redirects one attempt follows (GitHub sends one for a renamed or transferred repository).</summary>
+    private const int MaxRedirects = 5;
+
     private readonly HttpClient _http;
     private readonly ResiliencePipeline<GitHubResponse> _pipeline;
 
@@ -29,9 +32,12 @@ internal sealed partial class GitHubConnection
     public GitHubClientOptions Options { get; }
 
     /// <summary>Sends the request and deserializes a successful answer.</summary>
-    public async Task<T> SendAsync<T>(GitHubRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(GitHubRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        Read(request, await SendAsync(request, cancellationToken).ConfigureAwait(false), type);
+
+    /// <summary>Deserializes a successful answer; JSON of another shape is an error that names the request.</summary>
+    public T Read<T>(GitHubRequest request, GitHubResponse response, JsonTypeInfo<T> type)
     {
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
             return JsonSerializer.Deserialize(response.Body, type)
@@ -51,20 +57,9 @@ internal sealed partial class GitHubConnection
 
     private async Task<GitHubResponse> SendOnceAsync(GitHubRequest request, IGitHubCredentials credentials, StrongBox<Secret?> sent, CancellationToken cancellationToken)
     {
-        var uri = request.AbsoluteUri ?? new Uri(Options.Endpoint.Api, request.Path);
-        using var message = new HttpRequestMessage(request.Method, uri);
+        var origin = request.AbsoluteUri ?? new Uri(Options.Endpoint.Api, request.Path);
         var token = await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         sent.Value = token;
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
-        message.Headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
-        message.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", Options.ApiVersion);
-        if (request.Body is { } body)
-        {
-            message.Content = new ByteArrayContent(body);
-            message.Content.Headers.ContentType = Json;
-        }
-
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (Options.Retry.AttemptTimeout is { } timeout)
         {
@@ -74,12 +69,27 @@ internal sealed partial class GitHubConnection
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync(attempt.Token).ConfigureAwait(false);
-            var headers = GitHubResponseHeaders.From(response.Headers, Options.TimeProvider.GetUtcNow());
-            GitHubLog.Answered(Options.Logger, request.Method.Method, request.Path, (int)response.StatusCode,
-                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, headers.RequestId, headers.RateLimitRemaining);
-            return new GitHubResponse(response.StatusCode, bytes, headers);
+            var uri = origin;
+            Uri? movedTo = null;
+            for (var hop = 0; ; hop++)
+            {
+                // Credentials go only to the host the request was meant for; a redirect elsewhere is followed without them.
+                using var message = Message(request, uri, SameOrigin(uri, origin) ? token : null);
+                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false);
+                if (IsRedirect(response) && response.Headers.Location is { } location && hop < MaxRedirects)
+                {
+                    movedTo = location.IsAbsoluteUri ? location : new Uri(uri, location);
+                    GitHubLog.Moved(Options.Logger, request.Method.Method, request.Path, (int)response.StatusCode, movedTo);
+                    uri = movedTo;
+                    continue;
+                }
+
+                var bytes = await response.Content.ReadAsByteArrayAsync(attempt.Token).ConfigureAwait(false);
+                var headers = GitHubResponseHeaders.From(response.Headers, Options.TimeProvider.GetUtcNow());
+                GitHubLog.Answered(Options.Logger, request.Method.Method, request.Path, (int)response.StatusCode,
+                    (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, headers.RequestId, headers.RateLimitRemaining);
+                return new GitHubResponse(response.StatusCode, bytes, headers) { MovedTo = movedTo };
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -87,4 +97,32 @@ internal sealed partial class GitHubConnection
             throw new AttemptTimeoutException(Options.Retry.AttemptTimeout ?? _http.Timeout);
         }
     }
+
+    private HttpRequestMessage Message(GitHubRequest request, Uri uri, Secret? token)
+    {
+        var message = new HttpRequestMessage(request.Method, uri);
+        if (token is not null)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
+        }
+
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
+        message.Headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
+        message.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", Options.ApiVersion);
+        if (request.Body is { } body)
+        {
+            message.Content = new ByteArrayContent(body);
+            message.Content.Headers.ContentType = Json;
+        }
+
+        return message;
+    }
+
+    /// <summary>GitHub's redirects (301, 302, 307, 308) ask to repeat the same request at the new address.</summary>
+    private static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is 301 or 302 or 307 or 308;
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
 }

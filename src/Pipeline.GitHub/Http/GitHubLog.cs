@@ -17,6 +17,9 @@ internal static partial class GitHubLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "GitHub {Method} {Path} failed and is not retried: {Reason}")]
     public static partial void NotRetried(ILogger logger, string method, string path, string reason);
 
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "GitHub {Method} {Path} answered {Status}: moved to {Location}; following it (update the name or address to skip the redirect)")]
+    public static partial void Moved(ILogger logger, string method, string path, int status, Uri location);
+
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Minted an installation token for installation {InstallationId}, valid until {ExpiresAt:u}")]
     public static partial void TokenMinted(ILogger logger, long installationId, DateTimeOffset expiresAt);
 

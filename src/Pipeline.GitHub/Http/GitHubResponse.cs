@@ -8,6 +8,9 @@ namespace Pipeline.GitHub.Http;
 internal sealed record GitHubResponse(HttpStatusCode Status, byte[] Body, GitHubResponseHeaders Headers)
 {
     public bool IsSuccess => (int)Status is >= 200 and < 300;
+
+    /// <summary>Where GitHub redirected the request (a renamed or transferred repository), when it did.</summary>
+    public Uri? MovedTo { get; init; }
 }
 
 /// <summary>The response headers GitHub uses to explain failures and rate limits.</summary>

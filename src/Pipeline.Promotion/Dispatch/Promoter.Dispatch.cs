@@ -31,6 +31,11 @@ public sealed partial class Promoter
         }
 
         var accepted = PromotionDispatchReceiver.Validate(dispatch, spec);
+        if (_options.VerifyImage is { } verify)
+        {
+            await verify(accepted.Image, cancellationToken).ConfigureAwait(false);
+        }
+
         Log.LogInformation("Applying dispatched promotion of {Image} to {App}", accepted.Image, accepted.App);
         return await PromoteAsync(accepted.ApplyTo(template with { Spec = spec }), cancellationToken).ConfigureAwait(false);
     }

@@ -22,6 +22,12 @@ public sealed record PromoterOptions
     /// <summary>The source of retry jitter.</summary>
     public Random Random { get; init; } = Random.Shared;
 
+    /// <summary>
+    /// Checks a dispatched image before anything is read or written for it (the digest in the registry, its media type
+    /// and platforms); returns the commit the image says it was built from, or null. Null skips the check.
+    /// </summary>
+    public Func<Containers.ImageReference, CancellationToken, Task<string?>>? VerifyImage { get; init; }
+
     /// <summary>Wraps the writer, for logging, metrics, or to stage a competing writer in tests.</summary>
     public Func<IPromotionWriter, IPromotionWriter>? InterceptWriter { get; init; }
 }

@@ -107,7 +107,12 @@ public sealed partial class LocalGitHubServer
         CancellationToken ct = default)
     {
         var repository = RequireRepository(owner, repo);
-        _state.SetCheck(repository, sha, name, conclusion);
+        _state.AddStatus(repository, sha, conclusion switch
+        {
+            CheckConclusion.Success => "success",
+            CheckConclusion.Pending => "pending",
+            _ => "failure",
+        }, name, null, null, null);
         await _state.RefsChangedAsync(repository, ct);
     }
 

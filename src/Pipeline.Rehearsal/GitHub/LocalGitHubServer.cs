@@ -19,8 +19,13 @@ public sealed partial class LocalGitHubServer : IAsyncDisposable
     private readonly GitHubState _state;
     private readonly bool _deleteData;
 
-    private LocalGitHubServer(WebApplication app, GitHubState state, FaultInjector faults, Uri baseUrl, bool deleteData)
+    private readonly System.Security.Cryptography.X509Certificates.X509Certificate2? _certificate;
+
+    private LocalGitHubServer(WebApplication app, GitHubState state, FaultInjector faults, Uri baseUrl, bool deleteData,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
+        _certificate = certificate;
+        CertificatePem = certificate?.ExportCertificatePem();
         _app = app;
         Faults = faults;
         _state = state;
@@ -39,6 +44,15 @@ public sealed partial class LocalGitHubServer : IAsyncDisposable
 
     /// <summary>The GraphQL endpoint (<c>/graphql</c>; also answered at <c>/api/graphql</c>).</summary>
     public Uri GraphQLUrl => new(BaseUrl, "graphql");
+
+    /// <summary>
+    /// The OpenPGP public key (armored) of this server's "GitHub (web-flow commit signing)" key, which signs the
+    /// commits GitHub makes itself; import it with <c>gpg --import</c> and <c>git verify-commit</c> accepts them.
+    /// </summary>
+    public string WebFlowPublicKey => _state.Signer.PublicKey;
+
+    /// <summary>The server's certificate (PEM) when it serves HTTPS, for a client to trust; null over HTTP.</summary>
+    public string? CertificatePem { get; }
 
     /// <summary>The folder holding the bare repositories.</summary>
     public string DataDirectory => _state.DataDirectory;
@@ -74,9 +88,16 @@ public sealed partial class LocalGitHubServer : IAsyncDisposable
             EnvironmentName = "Production",
         });
         builder.Logging.ClearProviders();
+        var certificate = options.Https ? LoopbackCertificate.Create() : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.AddServerHeader = false;
         });
@@ -93,7 +114,7 @@ public sealed partial class LocalGitHubServer : IAsyncDisposable
             .Addresses.First();
         var baseUrl = new Uri(address.TrimEnd('/') + "/");
         state.BaseUrl = baseUrl;
-        return new LocalGitHubServer(app, state, faults, baseUrl, temporary && !options.KeepData);
+        return new LocalGitHubServer(app, state, faults, baseUrl, temporary && !options.KeepData, certificate);
     }
 
     /// <summary>Every route the server maps, as (HTTP method, route template); for contract tests.</summary>
@@ -116,6 +137,8 @@ public sealed partial class LocalGitHubServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _state.Signer.Dispose();
+        _certificate?.Dispose();
         if (_deleteData && Directory.Exists(DataDirectory))
         {
             DeleteTree(DataDirectory);

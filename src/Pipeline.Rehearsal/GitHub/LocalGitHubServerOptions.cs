@@ -19,7 +19,15 @@ public sealed record LocalGitHubServerOptions
     public int RateLimit { get; init; } = 5000;
 
     /// <summary>
-    /// The public host used in <c>html_url</c> links (GitHub: github.com); API and git URLs always use the loopback address.
+    /// The host named in <c>html_url</c> links as <c>https://{WebHost}/</c> (GitHub: github.com). When null (the
+    /// default) the links point at this server, which serves pages for them (repository, pull request, commit,
+    /// compare); API and git URLs always use the loopback address.
     /// </summary>
-    public string WebHost { get; init; } = "github.localhost";
+    public string? WebHost { get; init; }
+
+    /// <summary>
+    /// Serve HTTPS instead of HTTP, with a self-signed certificate for <c>127.0.0.1</c> and <c>localhost</c> made at start
+    /// (<see cref="LocalGitHubServer.CertificatePem"/>), for clients that only speak HTTPS to GitHub Enterprise, such as <c>gh</c>.
+    /// </summary>
+    public bool Https { get; init; }
 }

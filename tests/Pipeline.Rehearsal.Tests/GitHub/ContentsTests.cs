@@ -50,7 +50,7 @@ public sealed class ContentsTests
         var deleted = await f.Api.DeleteAsync(R + "/contents/docs/a.md", new { message = "Remove a", sha = created.Body["content"]!["sha"]!.GetValue<string>() });
 
         created.Status.Should().Be(201);
-        created.Body["commit"]!["verification"]!["verified"]!.GetValue<bool>().Should().BeTrue();
+        created.Body["commit"]!["verification"]!["reason"]!.GetValue<string>().Should().Be("unsigned");
         deleted.Status.Should().Be(200);
         deleted.Body["content"].Should().BeNull();
         (await f.BareGitAsync("log", "--format=%s", "-2", "main")).Should().Be("Remove a\nAdd a");

@@ -58,9 +58,11 @@ public sealed class FaultInjectionTests
     public async Task Delayed_request_outlasts_a_client_timeout_and_the_next_one_is_served()
     {
         await using var f = await GitHubFixture.StartAsync();
+        (await f.Api.GetAsync("repos/acme/gitops")).Status.Should().Be(200, "a first request warms the server up");
         f.Server.Faults.DelayNext("GET", "/repos/acme/gitops", TimeSpan.FromMinutes(5));
         using var impatient = new HttpClient { BaseAddress = f.Server.ApiUrl, Timeout = TimeSpan.FromMilliseconds(300) };
         impatient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("token", f.Token);
+        impatient.DefaultRequestHeaders.UserAgent.ParseAdd("rehearsal-tests");
 
         var timedOut = async () => await impatient.GetAsync("repos/acme/gitops");
         await timedOut.Should().ThrowAsync<TaskCanceledException>();

@@ -114,9 +114,12 @@ internal sealed partial class BareRepository
         }
     }
 
-    /// <summary>Writes a commit object (<c>git commit-tree</c>) with explicit identities and dates.</summary>
+    /// <summary>
+    /// Writes a commit object (<c>git commit-tree</c>) with explicit identities and dates; with a signer, the object
+    /// carries its signature in a <c>gpgsig</c> header after the committer, as git and GitHub write it.
+    /// </summary>
     public async Task<string> CommitTreeAsync(string tree, IEnumerable<string> parents, string message,
-        GitIdentity author, GitIdentity committer, CancellationToken ct = default)
+        GitIdentity author, GitIdentity committer, CancellationToken ct = default, Func<byte[], string>? sign = null)
     {
         var arguments = new List<string> { "commit-tree", tree };
         foreach (var parent in parents)
@@ -134,7 +137,17 @@ internal sealed partial class BareRepository
             ["GIT_COMMITTER_EMAIL"] = committer.Email,
             ["GIT_COMMITTER_DATE"] = committer.ToGitDate(),
         };
-        return await _git.RunTextAsync(arguments, Encoding.UTF8.GetBytes(message), environment, ct);
+        var sha = await _git.RunTextAsync(arguments, Encoding.UTF8.GetBytes(message), environment, ct);
+        if (sign is null)
+        {
+            return sha;
+        }
+
+        var payload = (await ReadObjectAsync(sha, ct))!.Content;
+        var headersEnd = payload.AsSpan().IndexOf("\n\n"u8) + 1;
+        var header = Encoding.UTF8.GetBytes("gpgsig " + sign(payload).TrimEnd('\n').Replace("\n", "\n ", StringComparison.Ordinal) + "\n");
+        byte[] signed = [.. payload.AsSpan(0, headersEnd), .. header, .. payload.AsSpan(headersEnd)];
+        return await _git.RunTextAsync(["hash-object", "-t", "commit", "-w", "--stdin"], signed, null, ct);
     }
 
     private static GitTreeEntry ParseEntry(string line)

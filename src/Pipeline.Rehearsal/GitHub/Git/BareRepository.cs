@@ -116,9 +116,22 @@ internal sealed partial class BareRepository(string path)
         string tree = "";
         var parents = new List<string>();
         GitIdentity? author = null, committer = null;
-        var signed = false;
+        StringBuilder? signature = null;
+        var unsigned = new StringBuilder();
+        var inSignature = false;
         foreach (var line in headers.Split('\n'))
         {
+            if (line.StartsWith("gpgsig ", StringComparison.Ordinal) || (inSignature && line.StartsWith(' ')))
+            {
+                inSignature = true;
+                var first = signature is null;
+                signature ??= new StringBuilder();
+                signature.Append(line[(first ? "gpgsig ".Length : 1)..]).Append('\n');
+                continue;
+            }
+
+            inSignature = false;
+            unsigned.Append(line).Append('\n');
             var space = line.IndexOf(' ');
             if (space <= 0)
             {
@@ -132,11 +145,11 @@ internal sealed partial class BareRepository(string path)
                 case "parent": parents.Add(value); break;
                 case "author": author = GitIdentity.Parse(value); break;
                 case "committer": committer = GitIdentity.Parse(value); break;
-                case "gpgsig": signed = true; break;
             }
         }
 
         var unknown = new GitIdentity("unknown", "unknown@localhost", DateTimeOffset.UnixEpoch);
-        return new GitCommit(sha, tree, parents, author ?? unknown, committer ?? unknown, message, signed);
+        return new GitCommit(sha, tree, parents, author ?? unknown, committer ?? unknown, message, signature?.ToString(),
+            signature is null ? null : unsigned + "\n" + message);
     }
 }

@@ -34,7 +34,7 @@ internal sealed record GitIdentity(string Name, string Email, DateTimeOffset Whe
     }
 }
 
-/// <summary>A parsed commit object.</summary>
+/// <summary>A parsed commit object; a signed one has its armored <c>gpgsig</c> and the object text without it (what was signed).</summary>
 internal sealed record GitCommit(
     string Sha,
     string Tree,
@@ -42,7 +42,8 @@ internal sealed record GitCommit(
     GitIdentity Author,
     GitIdentity Committer,
     string Message,
-    bool HasSignature);
+    string? Signature,
+    string? Payload);
 
 /// <summary>One entry of a tree listing (<c>git ls-tree -l</c>).</summary>
 internal sealed record GitTreeEntry(string Mode, string Type, string Sha, long? Size, string Path);

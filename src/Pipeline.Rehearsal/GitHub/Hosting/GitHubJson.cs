@@ -59,4 +59,13 @@ namespace Pipeline.Rehearsal.GitHub.Hosting;
 [JsonSerializable(typeof(InstallationRepositoriesJson))]
 [JsonSerializable(typeof(AuthenticatedUserJson))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Pipeline.Rehearsal.GitHub.Rest.Root.RootJson))]
+[JsonSerializable(typeof(CombinedStatusJson))]
+[JsonSerializable(typeof(IReadOnlyList<StatusJson>))]
+[JsonSerializable(typeof(CheckRunRequest))]
+[JsonSerializable(typeof(CheckRunJson))]
+[JsonSerializable(typeof(CheckRunListJson))]
+[JsonSerializable(typeof(ProtectionJson))]
+[JsonSerializable(typeof(IReadOnlyList<DiffEntryJson>))]
+[JsonSerializable(typeof(ContentDirectoryJson))]
 internal sealed partial class GitHubJson : JsonSerializerContext;

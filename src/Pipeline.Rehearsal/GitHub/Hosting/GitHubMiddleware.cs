@@ -4,8 +4,9 @@ using Pipeline.Rehearsal.GitHub.Faults;
 namespace Pipeline.Rehearsal.GitHub.Hosting;
 
 /// <summary>
-/// What every request goes through: request id and GitHub's response headers, planned faults, authentication,
-/// rate-limit accounting, error bodies, and the request log.
+/// What every request goes through: request id and GitHub's response headers, planned faults, the User-Agent and
+/// API version GitHub demands, media types, authentication, rate-limit accounting, conditional requests, error
+/// bodies, and the request log. Web pages (HTML, raw downloads) skip the API's checks.
 /// </summary>
 internal sealed class GitHubMiddleware(RequestDelegate next, GitHubState state, FaultInjector faults, RateLimits limits)
 {
@@ -18,14 +19,12 @@ internal sealed class GitHubMiddleware(RequestDelegate next, GitHubState state, 
             $"{Environment.ProcessId & 0xFFFF:X4}:{Interlocked.Increment(ref _sequence):X6}:{Random.Shared.Next():X8}");
         var response = context.Response;
         response.Headers["x-github-request-id"] = requestId;
-        response.Headers["x-github-api-version-selected"] = "2022-11-28";
-        response.Headers["x-github-media-type"] = "github.v3; format=json";
         response.Headers.Server = "GitHub.com";
         var request = context.Request;
         var server = $"{request.Scheme}://{request.Host}/";
         var prefix = request.PathBase.Value?.Trim('/');
-        var api = string.IsNullOrEmpty(prefix) ? server : server + prefix + "/";
-        context.SetLinks(new Links(api, "https://" + state.Options.WebHost + "/", server));
+        var api = string.IsNullOrEmpty(prefix) ? server : prefix == "api" ? server + "api/v3/" : server + prefix + "/";
+        context.SetLinks(new Links(api, state.Options.WebHost is { } web ? "https://" + web + "/" : server, server));
         try
         {
             await ServeAsync(context);
@@ -33,6 +32,12 @@ internal sealed class GitHubMiddleware(RequestDelegate next, GitHubState state, 
         catch (ApiErrorException error) when (!response.HasStarted)
         {
             await context.WriteErrorAsync(error);
+        }
+        catch (PlainTextException error) when (!response.HasStarted)
+        {
+            response.StatusCode = error.Status;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync(error.Message, context.RequestAborted);
         }
         catch (Exception error) when (!response.HasStarted && error is not OperationCanceledException)
         {
@@ -49,6 +54,13 @@ internal sealed class GitHubMiddleware(RequestDelegate next, GitHubState state, 
     private async Task ServeAsync(HttpContext context)
     {
         var request = context.Request;
+        var endpoint = context.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<WebPage>() is not null)
+        {
+            await next(context);
+            return;
+        }
+
         var fault = faults.Take(request.Method, request.Path.Value ?? "/");
         if (fault?.Delay is { } delay)
         {
@@ -60,19 +72,27 @@ internal sealed class GitHubMiddleware(RequestDelegate next, GitHubState state, 
             throw FaultError(fault, status);
         }
 
+        var git = endpoint?.Metadata.GetMetadata<GitTransport>() is not null;
+        var graphql = request.Path.StartsWithSegments("/graphql", StringComparison.Ordinal);
+        if (!git)
+        {
+            ApiVersions.Check(context, rest: !graphql);
+        }
+
+        if (!git && !graphql)
+        {
+            MediaTypes.Negotiate(context, endpoint?.Metadata.GetMetadata<MediaFormats>()?.Formats ?? []);
+        }
+
         var principal = Authenticator.Authenticate(request, state);
         context.SetPrincipal(principal);
-        var resource = request.Path.StartsWithSegments("/graphql", StringComparison.Ordinal) ? "graphql" : "core";
-        var (used, reset) = limits.Count(principal, resource, context.Connection.RemoteIpAddress?.ToString() ?? "");
-        var headers = context.Response.Headers;
-        headers["x-ratelimit-limit"] = limits.Limit.ToString(CultureInfo.InvariantCulture);
-        headers["x-ratelimit-remaining"] = Math.Max(limits.Limit - used, 0).ToString(CultureInfo.InvariantCulture);
-        headers["x-ratelimit-used"] = used.ToString(CultureInfo.InvariantCulture);
-        headers["x-ratelimit-reset"] = reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        headers["x-ratelimit-resource"] = resource;
+        var resource = graphql ? "graphql" : "core";
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "";
+        var (used, reset) = limits.Count(principal, resource, address);
+        SetRateLimitHeaders(context.Response.Headers, used, reset, resource);
         if (principal.Token is { Kind: TokenKind.ClassicPersonal } classic)
         {
-            headers["x-oauth-scopes"] = string.Join(", ", classic.Scopes);
+            context.Response.Headers["x-oauth-scopes"] = string.Join(", ", classic.Scopes);
         }
 
         if (used > limits.Limit)
@@ -81,7 +101,51 @@ internal sealed class GitHubMiddleware(RequestDelegate next, GitHubState state, 
                 "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api");
         }
 
-        await next(context);
+        if (git || graphql || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        {
+            await next(context);
+            return;
+        }
+
+        await ServeConditionallyAsync(context, principal, resource, address);
+    }
+
+    /// <summary>Buffers a REST read to give it an ETag, and answers 304 (not counted) when the client's copy is current.</summary>
+    private async Task ServeConditionallyAsync(HttpContext context, Principal principal, string resource, string address)
+    {
+        var response = context.Response;
+        var original = response.Body;
+        using var buffer = new MemoryStream();
+        response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+
+        if (response.StatusCode == StatusCodes.Status200OK && ConditionalResponses.IsNotModified(context, buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            var (used, reset) = limits.Refund(principal, resource, address);
+            SetRateLimitHeaders(response.Headers, used, reset, resource);
+            response.StatusCode = StatusCodes.Status304NotModified;
+            response.ContentType = null;
+            return;
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private void SetRateLimitHeaders(IHeaderDictionary headers, int used, DateTimeOffset reset, string resource)
+    {
+        headers["x-ratelimit-limit"] = limits.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-remaining"] = Math.Max(limits.Limit - used, 0).ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-used"] = used.ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-reset"] = reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-resource"] = resource;
     }
 
     private ApiErrorException FaultError(Fault fault, int status)

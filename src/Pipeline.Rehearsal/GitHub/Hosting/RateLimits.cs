@@ -10,9 +10,7 @@ internal sealed class RateLimits(int limit, TimeProvider clock)
     /// <summary>Counts one request; returns the window after counting it.</summary>
     public (int Used, DateTimeOffset Reset) Count(Principal principal, string resource, string remoteAddress)
     {
-        var key = resource + ":" + (principal.Token?.Value.GetHashCode(StringComparison.Ordinal).ToString(System.Globalization.CultureInfo.InvariantCulture)
-            ?? principal.App?.App.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            ?? remoteAddress);
+        var key = Key(principal, resource, remoteAddress);
         var now = clock.GetUtcNow();
         lock (_windows)
         {
@@ -26,4 +24,22 @@ internal sealed class RateLimits(int limit, TimeProvider clock)
             return (window.Used, window.Reset);
         }
     }
+
+    /// <summary>Gives back one counted request (a 304); returns the window after it.</summary>
+    public (int Used, DateTimeOffset Reset) Refund(Principal principal, string resource, string remoteAddress)
+    {
+        var key = Key(principal, resource, remoteAddress);
+        lock (_windows)
+        {
+            var window = _windows[key];
+            window = (window.Reset, Math.Max(0, window.Used - 1));
+            _windows[key] = window;
+            return (window.Used, window.Reset);
+        }
+    }
+
+    private static string Key(Principal principal, string resource, string remoteAddress) =>
+        resource + ":" + (principal.Token?.Value.GetHashCode(StringComparison.Ordinal).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ?? principal.App?.App.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ?? remoteAddress);
 }

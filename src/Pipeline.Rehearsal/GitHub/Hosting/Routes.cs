@@ -21,11 +21,12 @@ internal static class Routes
             return next(context);
         });
         app.UsePathBase("/api/v3");
-        app.UseMiddleware<GitHubMiddleware>(state, faults, limits);
         app.UseRouting();
+        app.UseMiddleware<GitHubMiddleware>(state, faults, limits);
         RestEndpoints.Map(app, state);
         GraphQL.GraphQLEndpoint.Map(app, state);
         SmartHttpEndpoints.Map(app, state);
+        Web.WebEndpoints.Map(app, state);
         app.MapFallback(context => throw ApiErrorException.NotFound());
     }
 }

@@ -23,6 +23,8 @@ internal static class RestEndpoints
         LabelEndpoints.Map(routes, state);
         CommentEndpoints.Map(routes, state);
         StatusEndpoints.Map(routes, state);
+        CheckRunEndpoints.Map(routes, state);
+        Root.RootEndpoint.Map(routes);
         DispatchEndpoints.Map(routes, state);
         AppEndpoints.Map(routes, state);
     }

@@ -10,9 +10,11 @@ internal static class SmartHttpEndpoints
             var service = context.Query("service");
             var write = service == "git-receive-pack";
             return ServeAsync(context, state, "info/refs", write);
-        });
-        routes.MapPost("/{owner}/{repo}.git/git-upload-pack", context => ServeAsync(context, state, "git-upload-pack", false));
-        routes.MapPost("/{owner}/{repo}.git/git-receive-pack", context => ServeAsync(context, state, "git-receive-pack", true));
+        }).WithMetadata(new GitTransport());
+        routes.MapPost("/{owner}/{repo}.git/git-upload-pack", context => ServeAsync(context, state, "git-upload-pack", false))
+            .WithMetadata(new GitTransport());
+        routes.MapPost("/{owner}/{repo}.git/git-receive-pack", context => ServeAsync(context, state, "git-receive-pack", true))
+            .WithMetadata(new GitTransport());
     }
 
     private static async Task ServeAsync(HttpContext context, GitHubState state, string service, bool write)

@@ -21,12 +21,7 @@ internal static class BranchCommits
 
         var tree = await repository.Git.EditTreeAsync(baseTree, changes, ct);
         var sha = await repository.Git.CommitTreeAsync(tree, head is null ? [] : [head], commit.Message,
-            commit.Author, commit.Committer, ct);
-        if (commit.Verified)
-        {
-            Writes.MarkVerified(repository, sha);
-        }
-
+            commit.Author, commit.Committer, ct, Writes.SignerFor(repository, commit.Verified, state.Now));
         if (!await repository.Git.CompareAndSwapRefAsync("refs/heads/" + commit.Branch, sha, head, ct))
         {
             return null;
@@ -36,13 +31,23 @@ internal static class BranchCommits
         return sha;
     }
 
-    /// <summary>The author and committer of an API write: as given, or the caller and GitHub's web-flow (then signed).</summary>
+    /// <summary>
+    /// The author and committer of a REST write: as given (unsigned), or the caller and <see cref="Writes.CommitterFor"/>.
+    /// </summary>
     public static BranchCommit Describe(GitHubState state, Principal principal, string branch, string message,
         GitIdentity? author, GitIdentity? committer)
     {
         var now = state.Now;
-        var resolvedAuthor = author ?? committer ?? Writes.AuthorFor(principal, now);
-        var resolvedCommitter = committer ?? (author is null ? Writes.WebFlow(now) : author);
-        return new BranchCommit(branch, message, resolvedAuthor, resolvedCommitter, author is null && committer is null);
+        if (author is null && committer is null)
+        {
+            var (byGitHub, signed) = Writes.CommitterFor(principal, now);
+            return new BranchCommit(branch, message, Writes.AuthorFor(principal, now), byGitHub, signed);
+        }
+
+        return new BranchCommit(branch, message, author ?? committer!, committer ?? author!, false);
     }
+
+    /// <summary>A commit GitHub makes for the caller (GraphQL <c>createCommitOnBranch</c>): committed by web-flow, signed.</summary>
+    public static BranchCommit ByWebFlow(GitHubState state, Principal principal, string branch, string message) =>
+        new(branch, message, Writes.AuthorFor(principal, state.Now), Writes.WebFlow(state.Now), true);
 }

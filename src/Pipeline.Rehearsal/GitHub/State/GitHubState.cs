@@ -22,6 +22,9 @@ internal sealed partial class GitHubState(string dataDirectory, LocalGitHubServe
 
     public ConcurrentQueue<RecordedDispatch> Dispatches { get; } = new();
 
+    /// <summary>The key GitHub's own commits (web-flow) are signed with.</summary>
+    public Signing.WebFlowSigner Signer { get; } = new();
+
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     public long NextId() => Interlocked.Increment(ref _nextId);
@@ -123,7 +126,7 @@ internal sealed partial class GitHubState(string dataDirectory, LocalGitHubServe
 
         var git = await BareRepository.InitAsync(path, defaultBranch, ct);
         await ProtectionHook.InstallAsync(path, ct);
-        var repository = new RepositoryState(NextId(), Account(owner), name, defaultBranch, git, Now);
+        var repository = new RepositoryState(NextId(), Account(owner), name, defaultBranch, git, Now, Signer);
         lock (_repositories)
         {
             _repositories[owner + "/" + name] = repository;

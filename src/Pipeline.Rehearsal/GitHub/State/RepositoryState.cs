@@ -2,7 +2,7 @@ namespace Pipeline.Rehearsal.GitHub.State;
 
 /// <summary>One hosted repository: its bare git repository plus what GitHub keeps beside it.</summary>
 internal sealed class RepositoryState(long id, AccountState owner, string name, string defaultBranch,
-    BareRepository git, DateTimeOffset createdAt)
+    BareRepository git, DateTimeOffset createdAt, Signing.WebFlowSigner signer)
 {
     public long Id { get; } = id;
 
@@ -37,8 +37,17 @@ internal sealed class RepositoryState(long id, AccountState owner, string name, 
     /// <summary>Check conclusions by commit sha, then check name.</summary>
     public Dictionary<string, Dictionary<string, CheckConclusion>> Checks { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Commits written through the API, which GitHub signs and marks verified.</summary>
-    public HashSet<string> VerifiedCommits { get; } = new(StringComparer.Ordinal);
+    /// <summary>Signs the commits GitHub itself commits (web-flow), and verifies them.</summary>
+    public Signing.WebFlowSigner Signer { get; } = signer;
+
+    /// <summary>Signs the tokens of <c>download_url</c> links (GitHub puts one in the link of a private repository's file).</summary>
+    public byte[] DownloadKey { get; } = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+
+    /// <summary>Check runs by commit sha, oldest first.</summary>
+    public Dictionary<string, List<CheckRunState>> CheckRuns { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Commit statuses by commit sha, oldest first.</summary>
+    public Dictionary<string, List<StatusState>> Statuses { get; } = new(StringComparer.Ordinal);
 
     public async Task<IDisposable> LockAsync(CancellationToken ct)
     {

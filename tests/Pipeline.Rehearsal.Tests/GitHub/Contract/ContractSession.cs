@@ -102,6 +102,18 @@ public sealed class ContractSession : IAsyncLifetime
         await Record(api.PostAsync(r + "/dispatches", new { event_type = "promoted", client_payload = new { image = "x@sha256:1" } }));
         await Record(api.PostAsync(r + "/dispatches", new { event_type = new string('x', 101) }));
         await Record(api.GetAsync("user"));
+        await Record(api.GetAsync(""));
+        await Record(api.GetAsync(r + "/git/refs"));
+        await Record(api.GetAsync(r + "/git/refs/heads"));
+        await Record(api.GetAsync(r + "/git/refs/heads/main"));
+        var repositoryId = (await Record(api.GetAsync(r))).Body["id"]!.GetValue<long>();
+        await Record(api.GetAsync($"repositories/{repositoryId}"));
+        await Record(api.GetAsync(r + $"/pulls/{number}/files"));
+        await Record(api.GetAsync(r + "/commits/main/status"));
+        await Record(api.GetAsync(r + $"/commits/{mainSha}/statuses"));
+        f.Server.ProtectBranch(GitHubFixture.Owner, GitHubFixture.Repo, "release", new BranchProtection { RequiredChecks = ["ci"] });
+        await Record(api.GetAsync(r + "/branches/release/protection"));
+        await Record(api.GetAsync(r + "/branches/main/protection"));
 
         using var key = RSA.Create(2048);
         var app = f.Server.RegisterApp(4242, "Iv23contract", key, "promoter");
@@ -112,11 +124,16 @@ public sealed class ContractSession : IAsyncLifetime
         await Record(appApi.GetAsync($"app/installations/{installationId}"));
         await Record(appApi.GetAsync(r + "/installation"));
         var token = await Record(appApi.PostAsync($"app/installations/{installationId}/access_tokens",
-            new { repositories = new[] { "gitops" }, permissions = new { contents = "write", pull_requests = "write" } }));
+            new { repositories = new[] { "gitops" }, permissions = new { contents = "write", pull_requests = "write", statuses = "write", checks = "write" } }));
         await Record(appApi.PostAsync($"app/installations/{installationId}/access_tokens", new { repositories = new[] { "other" } }));
         using var installationApi = new ApiClient(f.Server.ApiUrl, token["token"]);
         await Record(installationApi.GetAsync("installation/repositories"));
         await Record(installationApi.PostAsync(r + "/statuses/" + mainSha, new { state = "pending", context = "ci" }));
+        var run = await Record(installationApi.PostAsync(r + "/check-runs", new { name = "build", head_sha = mainSha, status = "in_progress" }));
+        await Record(installationApi.PatchAsync(r + "/check-runs/" + run.Body["id"], new { conclusion = "success", output = new { title = "Built", summary = "ok" } }));
+        await Record(installationApi.GetAsync(r + "/check-runs/" + run.Body["id"]));
+        await Record(installationApi.GetAsync(r + "/commits/main/check-runs?check_name=build"));
+        await Record(api.PostAsync(r + "/check-runs", new { name = "build", head_sha = mainSha }));
         await Record(installationApi.DeleteAsync("installation/token"));
         await Record(installationApi.GetAsync(r));
     }

@@ -31,9 +31,21 @@ public sealed class ApiClient : IDisposable
 
     public Task<ApiResponse> DeleteAsync(string path, object? body = null) => SendAsync(HttpMethod.Delete, path, body);
 
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body)
+    public Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body) => SendAsync(method, path, body, null);
+
+    /// <summary>Sends with extra headers; a header given as null is removed from the defaults (e.g. User-Agent).</summary>
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body, IReadOnlyDictionary<string, string?>? headers)
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        foreach (var (name, value) in headers ?? new Dictionary<string, string?>())
+        {
+            request.Headers.Remove(name);
+            if (value is not null)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
         string? sent = null;
         if (body is not null)
         {
@@ -41,7 +53,27 @@ public sealed class ApiClient : IDisposable
             request.Content = new StringContent(sent, Encoding.UTF8, "application/json");
         }
 
-        using var response = await _http.SendAsync(request);
+        if (headers?.ContainsKey("User-Agent") == true)
+        {
+            // The default User-Agent would be added back to the request; send this one without defaults.
+            using var bare = new HttpClient { BaseAddress = _http.BaseAddress };
+            foreach (var header in _http.DefaultRequestHeaders.Where(h => !headers.ContainsKey(h.Key)))
+            {
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            return await ReadAsync(await bare.SendAsync(request), method, path, sent);
+        }
+
+        return await ReadAsync(await _http.SendAsync(request), method, path, sent);
+    }
+
+    public Task<ApiResponse> GetAsync(string path, IReadOnlyDictionary<string, string?> headers) =>
+        SendAsync(HttpMethod.Get, path, null, headers);
+
+    private static async Task<ApiResponse> ReadAsync(HttpResponseMessage message, HttpMethod method, string path, string? sent)
+    {
+        using var response = message;
         var text = await response.Content.ReadAsStringAsync();
         var headers = response.Headers.Concat(response.Content.Headers)
             .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);

@@ -14,6 +14,9 @@ internal sealed class GraphObject(string typeName, params string[] interfaces)
 
     public bool Is(string type) => type == TypeName || interfaces.Contains(type);
 
+    /// <summary>The fields this object answers, for introspection (<c>__type { fields { name } }</c>).</summary>
+    public IEnumerable<string> FieldNames => _fields.Keys;
+
     public GraphObject Field(string name, Func<GraphArguments, Task<object?>> resolve)
     {
         _fields[name] = resolve;

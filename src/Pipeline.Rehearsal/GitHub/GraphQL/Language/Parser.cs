@@ -1,248 +1,105 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Ast = GraphQLParser.AST;
 
 namespace Pipeline.Rehearsal.GitHub.GraphQL.Language;
 
-/// <summary>A recursive-descent parser for executable GraphQL documents (operations and fragments).</summary>
-internal sealed class Parser
+/// <summary>
+/// Reads executable GraphQL documents with GraphQL-Parser (the lexer and parser GraphQL.NET uses, to the spec) and
+/// turns them into the small syntax tree the executor walks.
+/// </summary>
+internal static class Parser
 {
-    private readonly List<Token> _tokens;
-    private int _position;
-
-    private Parser(string source) => _tokens = Lexer.Tokenize(source);
-
-    private Token Current => _tokens[_position];
-
     public static GraphDocument Parse(string source)
     {
-        var parser = new Parser(source);
+        GraphQLDocument document;
+        try
+        {
+            document = GraphQLParser.Parser.Parse(source, new GraphQLParser.ParserOptions { Ignore = GraphQLParser.IgnoreOptions.Comments });
+        }
+        catch (GraphQLParserException error)
+        {
+            throw new GraphSyntaxException(error.Description, new SourceLocation(error.Location.Line, error.Location.Column));
+        }
+
         var operations = new List<GraphOperation>();
         var fragments = new Dictionary<string, GraphFragment>(StringComparer.Ordinal);
-        while (parser.Current.Kind != TokenKind.End)
+        foreach (var definition in document.Definitions)
         {
-            if (parser.Peek("{"))
+            switch (definition)
             {
-                operations.Add(new GraphOperation("query", null, [], parser.SelectionSet()));
-            }
-            else if (parser.Current is { Kind: TokenKind.Name, Text: "query" or "mutation" or "subscription" })
-            {
-                operations.Add(parser.Operation());
-            }
-            else if (parser.Current is { Kind: TokenKind.Name, Text: "fragment" })
-            {
-                var fragment = parser.Fragment();
-                fragments[fragment.Name] = fragment;
-            }
-            else
-            {
-                throw parser.Unexpected();
+                case GraphQLOperationDefinition operation:
+                    operations.Add(new GraphOperation(
+                        operation.Operation switch
+                        {
+                            OperationType.Mutation => "mutation",
+                            OperationType.Subscription => "subscription",
+                            _ => "query",
+                        },
+                        operation.Name?.StringValue,
+                        operation.Variables?.Items.Select(v => new VariableDefinition(v.Variable.Name.StringValue, TypeName(v.Type),
+                            v.DefaultValue is null ? null : Value(v.DefaultValue))).ToList() ?? [],
+                        Selections(source, operation.SelectionSet)));
+                    break;
+                case GraphQLFragmentDefinition fragment:
+                    fragments[fragment.FragmentName.Name.StringValue] = new GraphFragment(fragment.FragmentName.Name.StringValue,
+                        fragment.TypeCondition.Type.Name.StringValue, Selections(source, fragment.SelectionSet));
+                    break;
+                default:
+                    throw new GraphSyntaxException($"Definition of kind {definition.Kind} is not executable", Locate(source, definition));
             }
         }
 
         return new GraphDocument(operations, fragments);
     }
 
-    private GraphOperation Operation()
+    private static List<Selection> Selections(string source, GraphQLSelectionSet set) =>
+        set.Selections.Select(selection => selection switch
+        {
+            GraphQLField field => (Selection)new FieldSelection(Locate(source, field), field.Alias?.Name.StringValue, field.Name.StringValue,
+                field.Arguments?.Items.ToDictionary(a => a.Name.StringValue, a => Value(a.Value), StringComparer.Ordinal)
+                    ?? new Dictionary<string, ValueNode>(StringComparer.Ordinal),
+                field.SelectionSet is null ? null : Selections(source, field.SelectionSet)),
+            GraphQLInlineFragment inline => new InlineFragment(Locate(source, inline), inline.TypeCondition?.Type.Name.StringValue,
+                Selections(source, inline.SelectionSet)),
+            GraphQLFragmentSpread spread => new FragmentSpread(Locate(source, spread), spread.FragmentName.Name.StringValue),
+            _ => throw new GraphSyntaxException($"Unexpected {selection.Kind} in a selection set", Locate(source, selection)),
+        }).ToList();
+
+    private static ValueNode Value(GraphQLValue value) => value switch
     {
-        var kind = Next().Text;
-        var name = Current.Kind == TokenKind.Name ? Next().Text : null;
-        var variables = new List<VariableDefinition>();
-        if (Accept("("))
-        {
-            while (!Accept(")"))
-            {
-                Expect("$");
-                var variable = Name();
-                Expect(":");
-                var type = TypeReference();
-                var @default = Accept("=") ? Value() : null;
-                Directives();
-                variables.Add(new VariableDefinition(variable, type, @default));
-            }
-        }
+        GraphQLVariable variable => new VariableValue(variable.Name.StringValue),
+        GraphQLListValue list => new ListValue(list.Values?.Select(Value).ToList() ?? []),
+        GraphQLObjectValue obj => new ObjectValue(obj.Fields?.ToDictionary(f => f.Name.StringValue, f => Value(f.Value), StringComparer.Ordinal)
+            ?? new Dictionary<string, ValueNode>(StringComparer.Ordinal)),
+        GraphQLIntValue number => new LiteralValue(JsonValue.Create(long.Parse(number.Value.Span, CultureInfo.InvariantCulture))),
+        GraphQLFloatValue number => new LiteralValue(JsonValue.Create(double.Parse(number.Value.Span, CultureInfo.InvariantCulture))),
+        GraphQLStringValue text => new LiteralValue(JsonValue.Create(text.Value.ToString())),
+        GraphQLBooleanValue boolean => new LiteralValue(JsonValue.Create(boolean.BoolValue)),
+        GraphQLNullValue => new LiteralValue(null),
+        GraphQLEnumValue enumeration => new LiteralValue(JsonValue.Create(enumeration.Name.StringValue)),
+        _ => throw new GraphSyntaxException($"Unexpected value of kind {value.Kind}", new SourceLocation(0, 0)),
+    };
 
-        Directives();
-        return new GraphOperation(kind, name, variables, SelectionSet());
-    }
-
-    private GraphFragment Fragment()
+    private static string TypeName(GraphQLType type) => type switch
     {
-        Next();
-        var name = Name();
-        if (Name() != "on")
-        {
-            throw Unexpected();
-        }
+        GraphQLNonNullType nonNull => TypeName(nonNull.Type) + "!",
+        GraphQLListType list => "[" + TypeName(list.Type) + "]",
+        GraphQLNamedType named => named.Name.StringValue,
+        _ => type.Kind.ToString(),
+    };
 
-        var type = Name();
-        Directives();
-        return new GraphFragment(name, type, SelectionSet());
-    }
-
-    private List<Selection> SelectionSet()
+    private static SourceLocation Locate(string source, Ast.ASTNode node)
     {
-        Expect("{");
-        var selections = new List<Selection>();
-        while (!Accept("}"))
-        {
-            var location = Current.Location;
-            if (Accept("..."))
-            {
-                if (Current is { Kind: TokenKind.Name, Text: "on" })
-                {
-                    Next();
-                    var type = Name();
-                    Directives();
-                    selections.Add(new InlineFragment(location, type, SelectionSet()));
-                }
-                else if (Peek("{") || Peek("@"))
-                {
-                    Directives();
-                    selections.Add(new InlineFragment(location, null, SelectionSet()));
-                }
-                else
-                {
-                    selections.Add(new FragmentSpread(location, Name()));
-                    Directives();
-                }
-
-                continue;
-            }
-
-            var name = Name();
-            string? alias = null;
-            if (Accept(":"))
-            {
-                alias = name;
-                name = Name();
-            }
-
-            var arguments = new Dictionary<string, ValueNode>(StringComparer.Ordinal);
-            if (Accept("("))
-            {
-                while (!Accept(")"))
-                {
-                    var argument = Name();
-                    Expect(":");
-                    arguments[argument] = Value();
-                }
-            }
-
-            Directives();
-            selections.Add(new FieldSelection(location, alias, name, arguments, Peek("{") ? SelectionSet() : null));
-        }
-
-        return selections;
+        var location = GraphQLParser.Location.FromLinearPosition(source, node.Location.Start);
+        return new SourceLocation(location.Line, location.Column);
     }
+}
 
-    private ValueNode Value()
-    {
-        var token = Current;
-        if (Accept("$"))
-        {
-            return new VariableValue(Name());
-        }
-
-        if (Accept("["))
-        {
-            var items = new List<ValueNode>();
-            while (!Accept("]"))
-            {
-                items.Add(Value());
-            }
-
-            return new ListValue(items);
-        }
-
-        if (Accept("{"))
-        {
-            var fields = new Dictionary<string, ValueNode>(StringComparer.Ordinal);
-            while (!Accept("}"))
-            {
-                var name = Name();
-                Expect(":");
-                fields[name] = Value();
-            }
-
-            return new ObjectValue(fields);
-        }
-
-        Next();
-        return token.Kind switch
-        {
-            TokenKind.Int => new LiteralValue(JsonValue.Create(long.Parse(token.Text, CultureInfo.InvariantCulture))),
-            TokenKind.Float => new LiteralValue(JsonValue.Create(double.Parse(token.Text, CultureInfo.InvariantCulture))),
-            TokenKind.String => new LiteralValue(JsonValue.Create(token.Text)),
-            TokenKind.Name => token.Text switch
-            {
-                "true" => new LiteralValue(JsonValue.Create(true)),
-                "false" => new LiteralValue(JsonValue.Create(false)),
-                "null" => new LiteralValue(null),
-                _ => new LiteralValue(JsonValue.Create(token.Text)),
-            },
-            _ => throw new GraphSyntaxException($"Parse error on \"{token.Text}\" ({token.Kind.ToString().ToUpperInvariant()})", token.Location),
-        };
-    }
-
-    private string TypeReference()
-    {
-        string type;
-        if (Accept("["))
-        {
-            type = "[" + TypeReference() + "]";
-            Expect("]");
-        }
-        else
-        {
-            type = Name();
-        }
-
-        return Accept("!") ? type + "!" : type;
-    }
-
-    private void Directives()
-    {
-        while (Accept("@"))
-        {
-            Name();
-            if (Accept("("))
-            {
-                while (!Accept(")"))
-                {
-                    Name();
-                    Expect(":");
-                    Value();
-                }
-            }
-        }
-    }
-
-    private string Name() => Current.Kind == TokenKind.Name ? Next().Text : throw Unexpected();
-
-    private Token Next() => _tokens[_position++];
-
-    private bool Peek(string punctuator) => Current is { Kind: TokenKind.Punctuator } t && t.Text == punctuator;
-
-    private bool Accept(string punctuator)
-    {
-        if (!Peek(punctuator))
-        {
-            return false;
-        }
-
-        _position++;
-        return true;
-    }
-
-    private void Expect(string punctuator)
-    {
-        if (!Accept(punctuator))
-        {
-            throw Unexpected();
-        }
-    }
-
-    private GraphSyntaxException Unexpected() => Current.Kind == TokenKind.End
-        ? new GraphSyntaxException("Parse error on end of file", Current.Location)
-        : new GraphSyntaxException($"Parse error on \"{Current.Text}\" ({Current.Kind.ToString().ToUpperInvariant()})", Current.Location);
+/// <summary>The query text is not valid GraphQL.</summary>
+internal sealed class GraphSyntaxException(string message, SourceLocation location) : Exception(message)
+{
+    public SourceLocation Location { get; } = location;
 }

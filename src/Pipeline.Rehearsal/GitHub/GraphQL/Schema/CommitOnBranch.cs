@@ -40,7 +40,7 @@ internal static class CommitOnBranch
 
             var treeChanges = await ChangesAsync(repository, head, changes, ct);
             var text = body is { Length: > 0 } ? headline + "\n\n" + body : headline;
-            var commit = BranchCommits.Describe(context.State, context.Principal, branch, text + "\n", null, null);
+            var commit = BranchCommits.ByWebFlow(context.State, context.Principal, branch, text + "\n");
             sha = await BranchCommits.CommitAsync(context.State, repository, commit, head, treeChanges, ct)
                 ?? throw new GraphError("STALE_DATA", $"Expected branch to point to \"{expected}\" but it did not. Pull and try again.");
         }

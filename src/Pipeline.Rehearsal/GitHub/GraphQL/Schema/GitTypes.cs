@@ -77,11 +77,7 @@ internal static class GitTypes
     public static GraphObject Commit(GraphContext context, RepositoryState repository, GitCommit commit)
     {
         var url = context.Links.RepoHtml(repository.FullName) + "/commit/" + commit.Sha;
-        bool verified;
-        lock (repository.VerifiedCommits)
-        {
-            verified = repository.VerifiedCommits.Contains(commit.Sha);
-        }
+        var verified = Rest.GitData.GitPresenter.IsSignedByGitHub(repository, commit);
 
         var headline = commit.Message.Split('\n')[0];
         return new GraphObject("Commit", "GitObject", "Node")
@@ -99,7 +95,7 @@ internal static class GitTypes
             .Value("committer", Actor(commit.Committer))
             .Value("signature", verified
                 ? new GraphObject("GpgSignature", "GitSignature").Value("isValid", true).Value("state", "VALID")
-                    .Value("wasSignedByGitHub", true)
+                    .Value("wasSignedByGitHub", true).Value("signature", commit.Signature).Value("payload", commit.Payload)
                 : null)
             .Field("tree", () => Tree(context, repository, commit.Tree))
             .Value("treeUrl", context.Links.RepoHtml(repository.FullName) + "/tree/" + commit.Sha)
@@ -119,7 +115,8 @@ internal static class GitTypes
 
                 return Connections.Of("CommitConnection", parents);
             })
-            .Field("repository", () => RepositoryType.Create(context, repository));
+            .Field("repository", () => RepositoryType.Create(context, repository))
+            .Field("statusCheckRollup", () => StatusRollup.Create(context, repository, commit.Sha));
     }
 
     public static GraphObject Ref(GraphContext context, RepositoryState repository, string fullName, string sha)

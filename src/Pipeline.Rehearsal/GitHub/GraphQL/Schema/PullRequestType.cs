@@ -57,5 +57,6 @@ internal static class PullRequestType
                 }
             })
             .Value("author", ActorType.Create(context, pull.User))
-            .Field("repository", () => RepositoryType.Create(context, repository));
+            .Field("repository", () => RepositoryType.Create(context, repository))
+            .Details(context, repository, pull);
 }

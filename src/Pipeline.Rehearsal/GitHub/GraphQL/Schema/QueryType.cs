@@ -13,6 +13,7 @@ internal static class QueryType
                 ? ActorType.Create(context, actor)
                 : throw new GraphError("FORBIDDEN", "Resource not accessible by integration"))
             .Field("node", arguments => Task.FromResult(Node(context, arguments.RequiredString("id"))))
+            .Field("__type", arguments => Task.FromResult<object?>(Introspection.Type(context, arguments.RequiredString("name"))))
             .Field("rateLimit", () => new GraphObject("RateLimit")
                 .Value("limit", context.State.Options.RateLimit)
                 .Value("cost", 1)

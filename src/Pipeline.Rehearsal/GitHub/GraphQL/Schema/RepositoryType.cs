@@ -18,6 +18,13 @@ internal static class RepositoryType
             .Value("mergeCommitAllowed", true)
             .Value("squashMergeAllowed", true)
             .Value("rebaseMergeAllowed", true)
+            .Value("description", null)
+            .Value("hasIssuesEnabled", true)
+            .Value("hasWikiEnabled", false)
+            .Value("isFork", false)
+            .Value("isArchived", false)
+            .Value("parent", null)
+            .Value("viewerPermission", context.Principal.Token?.Kind == TokenKind.ClassicPersonal ? "ADMIN" : "WRITE")
             .Value("createdAt", Timestamps.Format(repository.CreatedAt))
             .Value("owner", ActorType.Create(context, repository.Owner))
             .Field("defaultBranchRef", async _ => (object?)await RefAsync(context, repository, "refs/heads/" + repository.DefaultBranch))
@@ -86,6 +93,7 @@ internal static class ActorType
     public static GraphObject Create(GraphContext context, AccountState account) =>
         new GraphObject(account.Type, "Actor", "Node", "RepositoryOwner")
             .Value("id", account.NodeId)
+            .Value("name", account.Login)
             .Value("databaseId", account.Id)
             .Value("login", account.Login)
             .Value("url", context.Links.UserHtml(account.Login));

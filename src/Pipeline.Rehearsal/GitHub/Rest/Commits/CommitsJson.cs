@@ -14,7 +14,15 @@ internal sealed record CommitJson(
     UserJson? Author,
     UserJson? Committer,
     IReadOnlyList<ParentJson> Parents,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DiffEntryJson>? Files);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DiffEntryJson>? Files)
+{
+    /// <summary>Line counts of a single commit (<c>GET /commits/{ref}</c> only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CommitStatsJson? Stats { get; init; }
+}
+
+/// <summary>The <c>stats</c> of a commit.</summary>
+internal sealed record CommitStatsJson(int Additions, int Deletions, int Total);
 
 /// <summary>The git part of a <c>commit</c>.</summary>
 internal sealed record CommitDetailJson(
@@ -36,7 +44,12 @@ internal sealed record DiffEntryJson(
     int Changes,
     string BlobUrl,
     string RawUrl,
-    string ContentsUrl);
+    string ContentsUrl)
+{
+    /// <summary>The unified diff hunks of the file (pull request files).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Patch { get; init; }
+}
 
 /// <summary>GitHub's <c>branch-with-protection</c>.</summary>
 internal sealed record BranchJson(

@@ -7,11 +7,17 @@ internal static class ContentsEndpoints
 
     public static void Map(IEndpointRouteBuilder routes, GitHubState state)
     {
-        routes.MapGet("/repos/{owner}/{repo}/contents/{**path}", context => GetAsync(context, state));
+        routes.MapGet("/repos/{owner}/{repo}/contents/{**path}", context => GetAsync(context, state))
+            .WithMetadata(new MediaFormats("raw", "html", "object"));
         routes.MapPut("/repos/{owner}/{repo}/contents/{**path}", context => ContentsWrites.PutAsync(context, state));
         routes.MapDelete("/repos/{owner}/{repo}/contents/{**path}", context => ContentsWrites.DeleteAsync(context, state));
+        RawDownloads.Map(routes, state);
     }
 
+    /// <summary>
+    /// A file (JSON with base64 content; <c>raw</c>: its bytes; <c>html</c>: a rendered fragment) or a folder (JSON list;
+    /// <c>object</c>: an object with <c>entries</c>).
+    /// </summary>
     private static async Task GetAsync(HttpContext context, GitHubState state)
     {
         const string docs = Docs + "#get-repository-content";
@@ -19,27 +25,31 @@ internal static class ContentsEndpoints
         var ct = context.RequestAborted;
         var path = context.Route("path").Trim('/');
         var reference = context.Query("ref") is { Length: > 0 } r ? r : repository.DefaultBranch;
-        var commit = await repository.Git.ResolveCommitAsync(reference, ct);
-        if (commit is null)
-        {
-            throw new ApiErrorException(404, $"No commit found for the ref {reference}", docs);
-        }
-
+        var commit = await repository.Git.ResolveCommitAsync(reference, ct)
+            ?? throw new ApiErrorException(404, $"No commit found for the ref {reference}", docs);
         var entry = await repository.Git.FindEntryAsync(commit, path, ct) ?? throw ApiErrorException.NotFound(docs);
         var links = context.Links();
+        var now = state.Now;
         if (entry.Type == "tree")
         {
-            var children = await repository.Git.ListTreeAsync(entry.Sha, recursive: false, ct: ct);
-            var items = children
-                .Select(c => ContentsPresenter.Item(repository, c, path.Length == 0 ? c.Path : path + "/" + c.Path, reference, links))
+            var children = (await repository.Git.ListTreeAsync(entry.Sha, recursive: false, ct: ct))
+                .Select(c => ContentsPresenter.Item(repository, c, path.Length == 0 ? c.Path : path + "/" + c.Path, reference, links, now))
                 .ToList();
-            await context.WriteJsonAsync(items, GitHubJson.Default.IReadOnlyListContentItemJson);
+            if (context.Format() == "object")
+            {
+                var self = ContentsPresenter.Item(repository, entry with { Size = 0 }, path, reference, links, now);
+                await context.WriteJsonAsync(new ContentDirectoryJson("dir", 0, self.Name, self.Path, self.Sha, self.Url, self.GitUrl,
+                    self.HtmlUrl, null, self.Links, children), GitHubJson.Default.ContentDirectoryJson);
+                return;
+            }
+
+            await context.WriteJsonAsync(children, GitHubJson.Default.IReadOnlyListContentItemJson);
             return;
         }
 
         if (entry.Type != "blob" || entry.Mode == "120000")
         {
-            await context.WriteJsonAsync(ContentsPresenter.Item(repository, entry, path, reference, links) with
+            await context.WriteJsonAsync(ContentsPresenter.Item(repository, entry, path, reference, links, now) with
             {
                 Target = entry.Mode == "120000"
                     ? System.Text.Encoding.UTF8.GetString((await repository.Git.ReadObjectAsync(entry.Sha, ct))!.Content)
@@ -49,14 +59,21 @@ internal static class ContentsEndpoints
         }
 
         var blob = (await repository.Git.ReadObjectAsync(entry.Sha, ct))!;
-        if (context.Request.Headers.Accept.ToString().Contains("application/vnd.github.raw", StringComparison.OrdinalIgnoreCase))
+        switch (context.Format())
         {
-            context.Response.ContentType = "application/vnd.github.raw";
-            await context.Response.Body.WriteAsync(blob.Content, ct);
-            return;
+            case "raw":
+                context.Response.ContentType = context.MediaType() + "; charset=utf-8";
+                context.Response.Headers.ETag = "\"" + entry.Sha + "\"";
+                await context.Response.Body.WriteAsync(blob.Content, ct);
+                return;
+            case "html":
+                context.Response.ContentType = context.MediaType() + "; charset=utf-8";
+                await context.Response.WriteAsync("<div id=\"file\" class=\"blob instapaper_body\"><article class=\"markdown-body entry-content\"><pre>"
+                    + System.Net.WebUtility.HtmlEncode(System.Text.Encoding.UTF8.GetString(blob.Content)) + "</pre></article></div>", ct);
+                return;
         }
 
-        await context.WriteJsonAsync(ContentsPresenter.File(repository, entry, path, reference, blob.Content, links),
+        await context.WriteJsonAsync(ContentsPresenter.File(repository, entry, path, reference, blob.Content, links, now),
             GitHubJson.Default.ContentFileJson);
     }
 }

@@ -33,6 +33,20 @@ internal sealed record ContentItemJson(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Target = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SubmoduleGitUrl = null);
 
+/// <summary>GitHub's <c>content-directory</c> object (the <c>object</c> media type of a folder).</summary>
+internal sealed record ContentDirectoryJson(
+    string Type,
+    long Size,
+    string Name,
+    string Path,
+    string Sha,
+    string Url,
+    string GitUrl,
+    string HtmlUrl,
+    string? DownloadUrl,
+    [property: JsonPropertyName("_links")] ContentLinksJson Links,
+    IReadOnlyList<ContentItemJson> Entries);
+
 /// <summary>The links of a content entry.</summary>
 internal sealed record ContentLinksJson(string Self, string Git, string Html);
 

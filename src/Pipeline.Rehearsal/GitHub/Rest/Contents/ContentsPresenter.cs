@@ -3,9 +3,10 @@ namespace Pipeline.Rehearsal.GitHub.Rest.Contents;
 /// <summary>Builds the contents API shapes for one entry of a tree at a ref.</summary>
 internal static class ContentsPresenter
 {
-    public static ContentItemJson Item(RepositoryState repository, GitTreeEntry entry, string path, string reference, Links links)
+    public static ContentItemJson Item(RepositoryState repository, GitTreeEntry entry, string path, string reference, Links links,
+        DateTimeOffset now)
     {
-        var (self, git, html, download) = Urls(repository, entry, path, reference, links);
+        var (self, git, html, download) = Urls(repository, entry, path, reference, links, now);
         var type = Type(entry);
         return new ContentItemJson(type, entry.Size ?? 0, path.Split('/')[^1], path, entry.Sha, self, git, html,
             type == "file" ? download : null, new ContentLinksJson(self, git, html),
@@ -13,9 +14,9 @@ internal static class ContentsPresenter
     }
 
     public static ContentFileJson File(RepositoryState repository, GitTreeEntry entry, string path, string reference,
-        byte[] content, Links links)
+        byte[] content, Links links, DateTimeOffset now)
     {
-        var (self, git, html, download) = Urls(repository, entry, path, reference, links);
+        var (self, git, html, download) = Urls(repository, entry, path, reference, links, now);
         return new ContentFileJson("file", "base64", content.LongLength, path.Split('/')[^1], path,
             GitData.GitPresenter.Base64Lines(content), entry.Sha, self, git, html, download,
             new ContentLinksJson(self, git, html));
@@ -30,7 +31,7 @@ internal static class ContentsPresenter
     };
 
     private static (string Self, string Git, string Html, string Download) Urls(RepositoryState repository,
-        GitTreeEntry entry, string path, string reference, Links links)
+        GitTreeEntry entry, string path, string reference, Links links, DateTimeOffset now)
     {
         var repo = links.Repo(repository.FullName);
         var escaped = string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
@@ -39,6 +40,6 @@ internal static class ContentsPresenter
             repo + "/contents/" + escaped + "?ref=" + Uri.EscapeDataString(reference),
             repo + "/git/" + (entry.Type == "tree" ? "trees/" : "blobs/") + entry.Sha,
             links.RepoHtml(repository.FullName) + "/" + kind + "/" + reference + "/" + escaped,
-            links.Server + "raw/" + repository.FullName + "/" + reference + "/" + escaped);
+            RawDownloads.Url(repository, reference, escaped, links, now));
     }
 }

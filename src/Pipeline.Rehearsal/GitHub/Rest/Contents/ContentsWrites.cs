@@ -40,7 +40,7 @@ internal static class ContentsWrites
         var links = context.Links();
         var commit = (await repository.Git.ReadCommitAsync(commitSha, ct))!;
         var entry = new GitTreeEntry("100644", "blob", blobSha!, bytes.LongLength, path);
-        var json = new FileCommitJson(ContentsPresenter.Item(repository, entry, path, BranchOf(repository, body), links),
+        var json = new FileCommitJson(ContentsPresenter.Item(repository, entry, path, BranchOf(repository, body), links, state.Now),
             GitPresenter.Commit(repository, commit, links));
         await context.WriteJsonAsync(created ? 201 : 200, json, GitHubJson.Default.FileCommitJson);
     }

@@ -30,14 +30,13 @@ internal static class CommitBuilder
         }
 
         var now = state.Now;
-        var author = Identity(body.Author, null, now) ?? Writes.AuthorFor(principal, now);
-        var committer = Identity(body.Committer, author, now) ?? Writes.WebFlow(now);
-        var sha = await repository.Git.CommitTreeAsync(tree.Sha, parents, body.Message, author, committer, ct);
-        if (body.Author is null && body.Committer is null && body.Signature is null)
-        {
-            Writes.MarkVerified(repository, sha);
-        }
-
+        var given = Identity(body.Author, null, now);
+        var author = given ?? Writes.AuthorFor(principal, now);
+        var (byGitHub, signedByGitHub) = Writes.CommitterFor(principal, now);
+        var committer = Identity(body.Committer, given, now) ?? byGitHub;
+        var signed = signedByGitHub && body.Author is null && body.Committer is null && body.Signature is null;
+        var sha = await repository.Git.CommitTreeAsync(tree.Sha, parents, body.Message, author, committer, ct,
+            Writes.SignerFor(repository, signed, now));
         return (await repository.Git.ReadCommitAsync(sha, ct))!;
     }
 

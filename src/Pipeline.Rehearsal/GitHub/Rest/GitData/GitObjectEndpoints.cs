@@ -41,17 +41,26 @@ internal static class GitObjectEndpoints
                 throw ApiErrorException.NotFound(BlobDocs + "#get-a-blob");
             }
 
+            if (context.Format() == "raw")
+            {
+                context.Response.ContentType = context.MediaType() + "; charset=utf-8";
+                await context.Response.Body.WriteAsync(obj.Content, context.RequestAborted);
+                return;
+            }
+
             await context.WriteJsonAsync(new BlobJson(obj.Sha, NodeIds.ForSha("B_kwDO", obj.Sha), obj.Content.LongLength,
                 context.Links().Repo(repository.FullName) + "/git/blobs/" + obj.Sha,
                 GitPresenter.Base64Lines(obj.Content), "base64"), GitHubJson.Default.BlobJson);
-        });
+        }).WithMetadata(new MediaFormats("raw"));
 
         routes.MapPost("/repos/{owner}/{repo}/git/trees", async context =>
         {
             var repository = context.Repository(state, "contents", Access.Write, TreeDocs);
             var body = await context.ReadJsonAsync(GitHubJson.Default.CreateTreeRequest);
             var sha = await TreeBuilder.CreateAsync(repository, body, context.RequestAborted);
-            await context.WriteJsonAsync(201, await TreeAsync(repository, sha, false, context), GitHubJson.Default.GitTreeJson);
+            var tree = await TreeAsync(repository, sha, false, context);
+            context.Response.Headers.Location = tree.Url;
+            await context.WriteJsonAsync(201, tree, GitHubJson.Default.GitTreeJson);
         });
 
         routes.MapGet("/repos/{owner}/{repo}/git/trees/{**sha}", async context =>
@@ -83,6 +92,7 @@ internal static class GitObjectEndpoints
             var repository = context.Repository(state, "contents", Access.Read, CommitDocs);
             var commit = await repository.Git.ReadCommitAsync(context.Route("sha"), context.RequestAborted)
                 ?? throw ApiErrorException.NotFound(CommitDocs + "#get-a-commit-object");
+            context.SetLastModified(commit.Committer.When);
             await context.WriteJsonAsync(GitPresenter.Commit(repository, commit, context.Links()), GitHubJson.Default.GitCommitJson);
         });
     }

@@ -6,18 +6,22 @@ internal static class GitPresenter
     public static GitUserJson User(GitIdentity identity) =>
         new(identity.Name, identity.Email, Timestamps.Format(identity.When));
 
+    /// <summary>GitHub's <c>verification</c>: a signature by GitHub's web-flow key is valid; any other is an unknown key.</summary>
     public static VerificationJson Verification(RepositoryState repository, GitCommit commit)
     {
-        bool verified;
-        lock (repository.VerifiedCommits)
+        if (commit.Signature is null)
         {
-            verified = repository.VerifiedCommits.Contains(commit.Sha);
+            return new VerificationJson(false, "unsigned", null, null, null);
         }
 
-        return verified
-            ? new VerificationJson(true, "valid", null, null, Timestamps.Format(commit.Committer.When))
-            : new VerificationJson(false, commit.HasSignature ? "unknown_key" : "unsigned", null, null, null);
+        return IsSignedByGitHub(repository, commit)
+            ? new VerificationJson(true, "valid", commit.Signature, commit.Payload, Timestamps.Format(commit.Committer.When))
+            : new VerificationJson(false, "unknown_key", commit.Signature, commit.Payload, null);
     }
+
+    public static bool IsSignedByGitHub(RepositoryState repository, GitCommit commit) =>
+        commit is { Signature: { } signature, Payload: { } payload }
+        && repository.Signer.Verify(Encoding.UTF8.GetBytes(payload), signature);
 
     public static GitCommitJson Commit(RepositoryState repository, GitCommit commit, Links links)
     {

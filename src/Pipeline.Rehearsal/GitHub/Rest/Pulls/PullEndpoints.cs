@@ -54,8 +54,24 @@ internal static class PullEndpoints
         {
             var repository = context.Repository(state, "pull_requests", Access.Read, Docs + "#get-a-pull-request");
             var pull = Find(repository, context, Docs + "#get-a-pull-request");
+            if (context.Format() is "diff" or "patch")
+            {
+                var (from, to) = await PullFiles.RangeAsync(repository, pull, context.RequestAborted);
+                await Commits.CommitText.WriteAsync(context, await Commits.CommitText.DiffAsync(repository, from, to, context.Format() == "patch", context.RequestAborted));
+                return;
+            }
+
             await context.WriteJsonAsync(await PullPresenter.PullAsync(state, repository, pull, context.Links(), context.RequestAborted),
                 GitHubJson.Default.PullRequestJson);
+        }).WithMetadata(new MediaFormats("diff", "patch", "raw", "text", "html", "full"));
+
+        routes.MapGet("/repos/{owner}/{repo}/pulls/{number:int}/files", async context =>
+        {
+            const string docs = Docs + "#list-pull-requests-files";
+            var repository = context.Repository(state, "pull_requests", Access.Read, docs);
+            var pull = Find(repository, context, docs);
+            await context.WriteJsonAsync(await PullFiles.ListAsync(repository, pull, context.Links(), context.RequestAborted),
+                GitHubJson.Default.IReadOnlyListDiffEntryJson);
         });
 
         routes.MapMethods("/repos/{owner}/{repo}/pulls/{number:int}", ["PATCH"], async context =>

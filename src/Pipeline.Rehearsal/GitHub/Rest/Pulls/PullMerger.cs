@@ -46,8 +46,8 @@ internal static class PullMerger
                         var tree = (await repository.Git.MergeTreeAsync(@base, head, ct))!;
                         var text = (title ?? $"Merge pull request #{pull.Number} from {repository.Owner.Login}/{pull.HeadRef}")
                             + "\n\n" + (message ?? pull.Title) + "\n";
-                        result = await repository.Git.CommitTreeAsync(tree, [@base, head], text, author, committer, ct);
-                        Writes.MarkVerified(repository, result);
+                        result = await repository.Git.CommitTreeAsync(tree, [@base, head], text, author, committer, ct,
+                            Writes.SignerFor(repository, true, now));
                         break;
                     }
 
@@ -56,8 +56,8 @@ internal static class PullMerger
                         var tree = (await repository.Git.MergeTreeAsync(@base, head, ct))!;
                         var text = (title ?? $"{pull.Title} (#{pull.Number})") + "\n\n" + (message ?? pull.Body ?? "") + "\n";
                         var pullAuthor = new GitIdentity(pull.User.Login, $"{pull.User.Id}+{pull.User.Login}@users.noreply.github.com", now);
-                        result = await repository.Git.CommitTreeAsync(tree, [@base], text.TrimEnd('\n') + "\n", pullAuthor, committer, ct);
-                        Writes.MarkVerified(repository, result);
+                        result = await repository.Git.CommitTreeAsync(tree, [@base], text.TrimEnd('\n') + "\n", pullAuthor, committer, ct,
+                            Writes.SignerFor(repository, true, now));
                         break;
                     }
 
@@ -99,8 +99,8 @@ internal static class PullMerger
             var onto = (await repository.Git.ReadCommitAsync(current, ct))!.Tree;
             var tree = await repository.Git.ReplayAsync(sha, onto, ct)
                 ?? throw new ApiErrorException(405, "This branch can't be rebased", Docs);
-            current = await repository.Git.CommitTreeAsync(tree, [current], commit.Message, commit.Author, committer, ct);
-            Writes.MarkVerified(repository, current);
+            current = await repository.Git.CommitTreeAsync(tree, [current], commit.Message, commit.Author, committer, ct,
+                Writes.SignerFor(repository, true, committer.When));
         }
 
         return current;

@@ -1,6 +1,6 @@
 namespace Pipeline.Rehearsal.GitHub.Rest.Repositories;
 
-/// <summary><c>GET /repos/{owner}/{repo}</c>.</summary>
+/// <summary><c>GET /repos/{owner}/{repo}</c>, and <c>GET /repositories/{id}</c> (undocumented, answered by GitHub, used by Octokit).</summary>
 internal static class RepositoryEndpoints
 {
     private const string Docs = "https://docs.github.com/rest/repos/repos#get-a-repository";
@@ -10,6 +10,16 @@ internal static class RepositoryEndpoints
         routes.MapGet("/repos/{owner}/{repo}", async context =>
         {
             var repository = context.Repository(state, "metadata", Access.Read, Docs);
+            context.SetLastModified(repository.PushedAt);
+            await context.WriteJsonAsync(RepositoryJson.From(repository, context.Links()), GitHubJson.Default.RepositoryJson);
+        });
+
+        routes.MapGet("/repositories/{id:long}", async context =>
+        {
+            var repository = state.FindRepository(long.Parse(context.Route("id"), System.Globalization.CultureInfo.InvariantCulture))
+                ?? throw ApiErrorException.NotFound(Docs);
+            Access.Require(context.Principal(), repository, "metadata", Access.Read, Docs);
+            context.SetLastModified(repository.PushedAt);
             await context.WriteJsonAsync(RepositoryJson.From(repository, context.Links()), GitHubJson.Default.RepositoryJson);
         });
     }
