@@ -27,8 +27,8 @@ public sealed class SecretFormsTests
         ["url-encoded lower-case"] = System.Text.RegularExpressions.Regex.Replace(Uri.EscapeDataString(value), "%[0-9A-F]{2}", m => m.Value.ToLowerInvariant()),
         ["form-encoded"] = WebUtility.UrlEncode(value),
         ["url userinfo"] = $"https://x-access-token:{Uri.EscapeDataString(value)}@github.com/org/repo.git",
-        ["json"] = JsonSerializer.Serialize(value).Trim('"'),
-        ["json relaxed"] = JsonSerializer.Serialize(value, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).Trim('"'),
+        ["json"] = JsonSerializer.Serialize(value)[1..^1],
+        ["json relaxed"] = JsonSerializer.Serialize(value, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })[1..^1],
     };
 
     [Theory]

@@ -36,8 +36,14 @@ internal static class RegistryHosts
         var host = HostOf(registry);
         if (host.Length < registry.Length)
         {
+            if (registry[host.Length] != ':')
+            {
+                return $"registry '{registry}' has '{registry[host.Length..]}' after the address; write a port as ':5000'";
+            }
+
             var port = registry[(host.Length + 1)..];
-            if (!int.TryParse(port, System.Globalization.NumberStyles.None, null, out var number) || number is < 1 or > 65535)
+            // int.TryParse alone would take a trailing NUL ("5000\0"), so the digits are checked first.
+            if (!port.All(char.IsAsciiDigit) || !int.TryParse(port, System.Globalization.NumberStyles.None, null, out var number) || number is < 1 or > 65535)
             {
                 return $"registry '{registry}' has port '{port}'; a port is a number from 1 to 65535";
             }
@@ -45,9 +51,11 @@ internal static class RegistryHosts
 
         if (host.StartsWith('['))
         {
-            return IPAddress.TryParse(host.Trim('[', ']'), out _)
+            var address = host.EndsWith(']') ? host[1..^1] : "";
+            return address.All(c => char.IsAsciiHexDigit(c) || c == ':')
+                && IPAddress.TryParse(address, out var parsed) && parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
                 ? null
-                : $"registry '{registry}' has an invalid IPv6 address";
+                : $"registry '{registry}' has an invalid IPv6 address; write it in brackets, in hex digits and colons, like '[::1]:5000'";
         }
 
         foreach (var label in host.Split('.'))

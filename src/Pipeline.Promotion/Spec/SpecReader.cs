@@ -161,6 +161,10 @@ internal sealed partial class SpecReader(string source)
         {
             stream.Load(new StringReader(text));
         }
+        catch (YamlException exception) when (Edits.TabIndentation.Find(text, exception) is var (line, column, reason))
+        {
+            throw new PromotionSpecException(source, line, column, $"{source}:{line}:{column}: not valid YAML ({reason}).", exception);
+        }
         catch (YamlException exception)
         {
             var (line, column, what) = SyntaxLocator.Locate(text, exception);

@@ -1,3 +1,4 @@
+using CsCheck;
 using Pipeline.Promotion.Edits;
 
 namespace Pipeline.Promotion.Tests.Edits;
@@ -37,51 +38,62 @@ public sealed class UnifiedDiffTests
         result.Diff().Should().Be("--- a/v.yaml\n+++ b/v.yaml\n@@ -1 +1 @@\n-tag: a\n+tag: 1.4.2\n");
     }
 
-    [Theory]
-    [InlineData(1, "\n")]
-    [InlineData(2, "\r\n")]
-    [InlineData(3, "\n")]
-    [InlineData(4, "\r\n")]
-    [InlineData(5, "\n")]
-    public void Rendered_diff_applies_with_git_apply(int seed, string newline)
+    /// <summary>Lines that look like diff syntax (<c>-</c>, <c>+</c>, <c>@@</c>, <c>\</c>, blanks) as well as text.</summary>
+    private static readonly Gen<string> Line = Gen.OneOf(
+        Gen.Int[0, 999].Select(i => "line: " + i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        Gen.OneOf("", " ", "-", "+", "- item", "+ added", "@@ -1 +1 @@", "\\ No newline at end of file", "--- a/f", "tag: é日本🚀", "\t"));
+
+    /// <summary>An edit of a list of lines: change, insert or remove at a position.</summary>
+    private static readonly Gen<Action<List<string>>> LineEdit = Gen.Select(Gen.Int[0, 2], Gen.Int[0, 99], Line, (kind, at, line) => (Action<List<string>>)(lines =>
     {
-        var random = new Random(seed);
-        var lines = Enumerable.Range(0, 60).Select(i => $"line {i}: {random.Next(1000)}").ToList();
-        var changed = lines.ToList();
-        for (var k = 0; k < 6; k++)
+        var i = lines.Count == 0 ? 0 : at % lines.Count;
+        if (kind == 1 || lines.Count == 0)
         {
-            var at = random.Next(changed.Count);
-            switch (random.Next(3))
+            lines.Insert(i, line);
+        }
+        else if (kind == 0)
+        {
+            lines[i] += " " + line;
+        }
+        else
+        {
+            lines.RemoveAt(i);
+        }
+    }));
+
+    [Fact]
+    public void Rendered_diff_applies_with_git_apply() =>
+        Gen.Select(Line.Array[0, 60], LineEdit.Array[1, 8], Gen.OneOf("\n", "\r\n"), Gen.Bool, Gen.Bool).Sample((lines, edits, newline, finalBefore, finalAfter) =>
+        {
+            var changed = lines.ToList();
+            foreach (var edit in edits)
             {
-                case 0:
-                    changed[at] += " edited";
-                    break;
-                case 1:
-                    changed.Insert(at, $"inserted {k}");
-                    break;
-                default:
-                    changed.RemoveAt(at);
-                    break;
+                edit(changed);
             }
-        }
 
-        var before = string.Join(newline, lines) + (seed % 2 == 0 ? newline : "");
-        var after = string.Join(newline, changed) + (seed % 3 == 0 ? "" : newline);
-        var directory = Directory.CreateTempSubdirectory("diff-");
-        try
-        {
-            File.WriteAllText(Path.Combine(directory.FullName, "f.yaml"), before);
-            File.WriteAllText(Path.Combine(directory.FullName, "p.diff"), UnifiedDiff.Render("f.yaml", before, after));
+            var before = string.Join(newline, lines) + (finalBefore && lines.Length > 0 ? newline : "");
+            var after = string.Join(newline, changed) + (finalAfter && changed.Count > 0 ? newline : "");
+            if (before == after)
+            {
+                UnifiedDiff.Render("f.yaml", before, after).Should().BeEmpty();
+                return;
+            }
 
-            Git(directory.FullName, "apply", "--whitespace=nowarn", "p.diff");
+            var directory = Directory.CreateTempSubdirectory("diff-");
+            try
+            {
+                File.WriteAllText(Path.Combine(directory.FullName, "f.yaml"), before);
+                File.WriteAllText(Path.Combine(directory.FullName, "p.diff"), UnifiedDiff.Render("f.yaml", before, after));
 
-            File.ReadAllText(Path.Combine(directory.FullName, "f.yaml")).Should().Be(after);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
+                Git(directory.FullName, "apply", "--whitespace=nowarn", "p.diff");
+
+                File.ReadAllText(Path.Combine(directory.FullName, "f.yaml")).Should().Be(after);
+            }
+            finally
+            {
+                directory.Delete(recursive: true);
+            }
+        }, iter: 150);
 
     private static void Git(string directory, params string[] arguments) =>
         ProcessRunner.RunAsync(new ProcessRequest("git", arguments) { WorkingDirectory = directory }).GetAwaiter().GetResult();

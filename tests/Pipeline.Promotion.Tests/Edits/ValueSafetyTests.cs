@@ -41,6 +41,7 @@ public sealed class ValueSafetyTests
     [InlineData("1_000")]
     [InlineData("1.")]
     [InlineData("Y")]
+    [InlineData("2024-01-31")]
     public void Tag_that_would_not_read_as_a_string_is_double_quoted_in_a_plain_scalar(string tag)
     {
         var result = HelmValuesEdit.ForTag("image.tag").Apply(TestFiles.Yaml("image:\n  tag: latest # keep\n"), TestFiles.Image("ghcr.io/org/app:" + tag));
@@ -55,6 +56,8 @@ public sealed class ValueSafetyTests
     [InlineData("sha-8e7a1f2")]
     [InlineData("main_2024-01-01")]
     [InlineData("1.4.2-dev")]
+    [InlineData("2024-1-31")]
+    [InlineData("2024-01-31-rc1")]
     public void Tag_that_reads_as_a_string_stays_plain(string tag)
     {
         var result = HelmValuesEdit.ForTag("image.tag").Apply(TestFiles.Yaml("image:\n  tag: latest\n"), TestFiles.Image("ghcr.io/org/app:" + tag));

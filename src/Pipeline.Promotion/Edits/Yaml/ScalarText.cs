@@ -6,7 +6,7 @@ namespace Pipeline.Promotion.Edits;
 /// <summary>
 /// Renders a new value in the style of the scalar it replaces. A plain scalar stays plain unless the value would
 /// then read as something other than a string (<c>1.10</c>, <c>1234567</c>, <c>8e7</c>, <c>true</c>, <c>null</c>
-/// under YAML 1.1 or 1.2) or contains characters a plain scalar cannot hold (<c>[</c> of an IPv6 registry);
+/// under YAML 1.1 or 1.2, <c>2024-01-31</c> a date under YAML 1.1) or contains characters a plain scalar cannot hold (<c>[</c> of an IPv6 registry);
 /// then it becomes double-quoted.
 /// </summary>
 internal static partial class ScalarText
@@ -73,7 +73,7 @@ internal static partial class ScalarText
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_./:@-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex SafePlainCharacters();
 
-    // Everything YAML 1.1 or 1.2 (core schema) would resolve to null, a boolean, an integer or a float.
+    // Everything YAML 1.1 or 1.2 (core schema) would resolve to null, a boolean, an integer, a float or (1.1) a timestamp.
     [GeneratedRegex(
         """
         ^(?:~|null|Null|NULL
@@ -84,6 +84,8 @@ internal static partial class ScalarText
         |[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+
         |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)
         |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?
+        |[0-9]{4}-[0-9]{2}-[0-9]{2}
+        |[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[\ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[\ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?
         )$
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]

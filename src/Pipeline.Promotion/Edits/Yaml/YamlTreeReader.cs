@@ -23,6 +23,10 @@ internal static class YamlTreeReader
         {
             return ReadCore(text, scanner);
         }
+        catch (YamlException exception) when (TabIndentation.Find(text, exception) is var (line, column, reason))
+        {
+            throw new ManifestSyntaxException(file, line, column, reason, exception);
+        }
         catch (YamlException exception)
         {
             throw new ManifestSyntaxException(
