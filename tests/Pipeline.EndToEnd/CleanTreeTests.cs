@@ -26,9 +26,11 @@ public sealed class CleanTreeTests(CompiledClone compiled)
         foreach (var file in workflows)
         {
             // A job that only uses an action (the receiver) has no script of its own.
-            var runLines = File.ReadAllLines(file).Where(l => l.TrimStart().StartsWith("run:", StringComparison.Ordinal)).ToList();
+            var runLines = File.ReadAllLines(file).Select(l => l.TrimStart().TrimStart('-').TrimStart())
+                .Where(l => l.StartsWith("run:", StringComparison.Ordinal)).ToList();
             scripts += runLines.Count;
-            runLines.Should().OnlyContain(l => !l.Contains("${{", StringComparison.Ordinal), $"{Path.GetFileName(file)} must pass values through env:");
+            if (runLines.Count > 0)
+                runLines.Should().OnlyContain(l => !l.Contains("${{", StringComparison.Ordinal), $"{Path.GetFileName(file)} must pass values through env:");
         }
         scripts.Should().BeGreaterThan(0);
     }

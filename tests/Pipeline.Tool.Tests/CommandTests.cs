@@ -63,11 +63,12 @@ public sealed class CommandTests : IDisposable
     {
         var code = _tool.Run("plan", "promote", "--test-command", "go test ./...");
 
-        code.Should().Be(0);
+        code.Should().Be(2, "a plan exits as the run would, and this run would stop before its first target");
         _tool.Output.Should().Contain("Execution plan for Promote")
             .And.Contain("Compile              skipped: condition false: Solution != null")
-            .And.Contain("requires parameter Image: set it with --image <value>, the environment variable IMAGE")
-            .And.Contain("requires parameter GitOpsRepository");
+            .And.Contain("BuildMultiArchImage: requires parameter Image, which is not set.")
+            .And.Contain("fix: set it with --image <value>, the environment variable IMAGE")
+            .And.Contain("BumpGitOps: requires parameter GitOpsRepository");
         Directory.EnumerateFileSystemEntries(_tool.Root, "*", SearchOption.AllDirectories)
             .Where(p => !p.Contains(Path.Combine(".nuke", "temp"), StringComparison.Ordinal) && !p.EndsWith(".nuke", StringComparison.Ordinal))
             .Should().BeEmpty("the tool writes no schema, workflows or records when only asked for a plan");
