@@ -13,12 +13,13 @@ public interface ITest : ICompile
     string? TestCommand => TryGetValue<string>();
 
     /// <summary>
-    /// Runs <see cref="TestCommand"/> when it is set; otherwise <c>dotnet test</c> on the solution, with TRX files in
-    /// <see cref="TestResultsDirectory"/> and the line <c>N passed, N failed</c> (<c>, N skipped</c> when some are), also
-    /// written to <c>summary.txt</c>. With neither, it fails and says what to set.
+    /// Runs <see cref="TestCommand"/> when it is set; otherwise <c>dotnet test</c> on each test project of the solution,
+    /// several at a time, each with a temporary folder of its own that must be empty (and no process of it running) when
+    /// it ends; TRX files in <see cref="TestResultsDirectory"/> and the line <c>N passed, N failed</c> (<c>, N skipped</c>
+    /// when some are), also written to <c>summary.txt</c>. With neither, it fails and says what to set.
     /// </summary>
     Target Test => _ => _
-        .Description("Runs the tests: --test-command, else every test project of the .NET solution; results to artifacts/test-results.")
+        .Description("Runs the tests: --test-command, else every test project of the .NET solution side by side; results to artifacts/test-results.")
         .DependsOn(Compile)
         .WhenSkipped(DependencyBehavior.Skip)
         .Produces("artifacts/test-results/*")

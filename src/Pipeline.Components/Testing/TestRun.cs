@@ -1,68 +1,6 @@
-using System.Globalization;
-using System.Xml.Linq;
 using Pipeline.Targets;
 
 namespace Pipeline.Components;
-
-/// <summary>Totals over the TRX files of a test run.</summary>
-/// <param name="Passed">Tests that passed.</param>
-/// <param name="Failed">Tests that failed, errored, timed out or aborted.</param>
-/// <param name="Skipped">Tests that did not run.</param>
-public sealed record TestCounts(int Passed, int Failed, int Skipped)
-{
-    /// <summary>All tests.</summary>
-    public int Total => Passed + Failed + Skipped;
-
-    /// <summary>Adds up the counters of every TRX file under <paramref name="directory"/>.</summary>
-    public static TestCounts Read(string directory)
-    {
-        int passed = 0, failed = 0, skipped = 0;
-        foreach (var file in Directory.GetFiles(directory, "*.trx", SearchOption.AllDirectories))
-        {
-            var counters = XDocument.Load(file).Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
-            if (counters is null)
-                continue;
-            int Count(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0", CultureInfo.InvariantCulture);
-            passed += Count("passed");
-            failed += Count("failed") + Count("error") + Count("timeout") + Count("aborted");
-            skipped += Count("notExecuted");
-        }
-        return new TestCounts(passed, failed, skipped);
-    }
-
-    /// <summary>
-    /// Test assemblies that <c>dotnet test</c> started (its "Test run for …dll" lines) but that wrote no TRX file:
-    /// a crashed test host leaves none, and its tests would otherwise silently drop out of the totals.
-    /// </summary>
-    public static IReadOnlyList<string> AssembliesWithoutResults(string testOutput, string directory)
-    {
-        var started = testOutput.Split('\n')
-            .Select(line => line.Trim())
-            .Where(line => line.StartsWith("Test run for ", StringComparison.Ordinal))
-            .Select(line => Path.GetFileName(line["Test run for ".Length..].Split(" (", 2)[0]))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var file in Directory.GetFiles(directory, "*.trx", SearchOption.AllDirectories))
-        {
-            var trx = XDocument.Load(file);
-            var storage = trx.Descendants().Where(e => e.Name.LocalName == "UnitTest").Select(e => (string?)e.Attribute("storage")).FirstOrDefault(s => s != null);
-            if (storage != null)
-                reported.Add(Path.GetFileName(storage));
-            // An assembly without tests writes a TRX that says so instead of listing tests.
-            foreach (var text in trx.Descendants().Where(e => e.Name.LocalName == "Text").Select(e => e.Value))
-            {
-                if (text.StartsWith("No test is available in ", StringComparison.Ordinal))
-                    reported.Add(Path.GetFileName(text["No test is available in ".Length..].Split(". ", 2)[0].TrimEnd('.')));
-            }
-        }
-        return started.Where(assembly => !reported.Contains(assembly)).ToList();
-    }
-
-    /// <summary><c>N passed, N failed</c>, with <c>, N skipped</c> when some were.</summary>
-    public override string ToString() =>
-        Skipped > 0 ? $"{Passed} passed, {Failed} failed, {Skipped} skipped" : $"{Passed} passed, {Failed} failed";
-}
 
 internal static class TestRun
 {
@@ -83,34 +21,48 @@ internal static class TestRun
             throw new BuildException($"The test command failed with exit code {run.ExitCode}: {command} (its output is above).");
     }
 
+    /// <summary>
+    /// <c>dotnet test</c> on each test project of the solution, several at a time (the longest of the previous run first),
+    /// each with a temporary folder of its own that must be empty when it ends; the solution as one run when it lists no
+    /// test project that can be recognised.
+    /// </summary>
     public static async Task RunAsync(ITest build, TargetContext context)
     {
         var solution = build.Solution ?? throw new BuildException(
             $"Nothing to test in {build.RootDirectory}: there is no test command and no .NET solution (*.sln). Set the command that runs this repository's tests " +
             "with --test-command \"go test ./...\" (or the environment variable TEST_COMMAND, or \"TestCommand\" in .nuke/parameters.json), or leave the tests out with --skip Test.");
         var results = build.TestResultsDirectory;
+        var previous = ProjectRuns.ReadDurations(results);
         if (results.DirectoryExists())
             Directory.Delete(results, recursive: true);
         results.CreateDirectory();
-        var progress = new TestProgress(context);
-        var run = await ProcessRunner.RunAsync(new ProcessRequest("dotnet",
-        [
-            "test", solution, "-c", build.Configuration.ToString(), "--no-build", "-nologo",
-            "--logger", "trx;LogFilePrefix=tests", "--results-directory", results,
-        ]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false, Output = line => { Log.Information(line); progress.Observe(line); } }, context.CancellationToken).ConfigureAwait(false);
+        var projects = TestProjects.Find(solution) is { Count: > 0 } found ? found : [new TestProject(solution.Name, solution)];
 
-        var counts = TestCounts.Read(results);
-        var silent = TestCounts.AssembliesWithoutResults(run.StandardOutput, results);
-        foreach (var assembly in silent)
-            Log.Error($"{assembly} left no test results: its test run was aborted (the test host crashed or was killed; see above). It counts as one failure.");
-        counts = counts with { Failed = counts.Failed + silent.Count };
+        var outcomes = await ProjectRuns.RunAsync(projects, previous, (project, projectResults, temporary) => new ProcessRequest("dotnet",
+        [
+            "test", project.File, "-c", build.Configuration.ToString(), "--no-build", "-nologo",
+            "--logger", "trx;LogFilePrefix=tests", "--results-directory", projectResults, "--environment", $"TMPDIR={temporary}",
+        ]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, results, context).ConfigureAwait(false);
+        await Conclude(build, context, outcomes).ConfigureAwait(false);
+    }
+
+    /// <summary>Totals, <c>summary.txt</c>, the closing line <c>N passed, N failed</c>, and the failure that says what went wrong.</summary>
+    internal static async Task Conclude(ITest build, TargetContext context, IReadOnlyList<ProjectOutcome> outcomes)
+    {
+        var results = build.TestResultsDirectory;
+        foreach (var silent in outcomes.Where(o => o.WithoutResults))
+            Log.Error($"{silent.Name} left no test results: its test run was aborted (the test host crashed or was killed; see above). It counts as one failure.");
+        var counts = outcomes.Aggregate(new TestCounts(0, 0, 0), (sum, o) => new TestCounts(sum.Passed + o.Counts.Passed, sum.Failed + o.Counts.Failed + (o.WithoutResults ? 1 : 0), sum.Skipped + o.Counts.Skipped));
         context.Report("tests", counts.ToString());
         context.SetOutput("tests", counts.ToString());
         await File.WriteAllTextAsync(results / "summary.txt", counts + "\n", context.CancellationToken).ConfigureAwait(false);
+        await ProjectRuns.WriteDurationsAsync(results, outcomes, context.CancellationToken).ConfigureAwait(false);
         Log.Information(counts.ToString());
         if (counts.Failed > 0)
             throw new BuildException($"{counts.Failed} test(s) failed; the TRX files in {results.RelativeTo(build.RootDirectory)} have the details.");
-        if (run.ExitCode != 0)
-            throw new BuildException(counts.Total == 0 ? $"dotnet test exited with code {run.ExitCode} before running any test (see its output above)." : $"dotnet test exited with code {run.ExitCode}.");
+        if (outcomes.FirstOrDefault(o => o.ExitCode != 0) is { } failed)
+            throw new BuildException(counts.Total == 0 ? $"dotnet test exited with code {failed.ExitCode} before running any test (see its output above)." : $"dotnet test of {failed.Name} exited with code {failed.ExitCode}.");
+        if (outcomes.Where(o => o.LeftoverEntries.Count + o.LeftoverProcesses.Count > 0).Select(o => o.Name).ToList() is { Count: > 0 } untidy)
+            throw new BuildException($"{string.Join(", ", untidy)} left temporary files or processes behind (listed above): every test and fixture must remove the folders and files it creates and stop the processes it starts.");
     }
 }
