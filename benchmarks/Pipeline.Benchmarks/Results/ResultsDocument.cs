@@ -14,9 +14,11 @@ internal sealed record ResultsDocument
     /// <summary>The suites in the order they run and are shown.</summary>
     public static readonly IReadOnlyList<string> SuiteNames = ["github", "build", "yaml", "bootstrap"];
 
+    // Written for people (the README's tables come from it) and never embedded in HTML: `, ' and + as themselves.
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },

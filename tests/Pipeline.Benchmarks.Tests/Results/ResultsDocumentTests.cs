@@ -38,6 +38,26 @@ public sealed class ResultsDocumentTests
         }
     }
 
+    [Fact]
+    public void The_results_file_is_written_for_people_with_plus_quotes_and_angle_brackets_as_themselves()
+    {
+        var suite = Suite("github", 1) with { Versions = new Dictionary<string, string> { ["git"] = "2.47.3+deb13", ["note"] = "`git push` <5 s, isn't it" } };
+
+        var json = new ResultsDocument().With([suite]).ToJson();
+
+        json.Should().Contain("\"2.47.3+deb13\"").And.Contain("\"`git push` <5 s, isn't it\"").And.NotContain("\\u00");
+        System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("suites")[0].GetProperty("versions").GetProperty("note").GetString()
+            .Should().Be("`git push` <5 s, isn't it");
+    }
+
+    [Fact]
+    public void The_committed_results_have_no_escaped_characters()
+    {
+        var committed = File.ReadAllText(Path.Combine(Repository.Root, "benchmarks", "results.json"));
+
+        committed.Should().NotContain("\\u00", "benchmarks/results.json is read by people and written with the relaxed encoder");
+    }
+
     [Theory]
     [InlineData(new double[] { 3, 1, 2 }, 2)]
     [InlineData(new double[] { 4, 1, 3, 2 }, 2.5)]
