@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Pipeline.Targets;
 
 namespace Pipeline.Components;
@@ -41,9 +42,20 @@ internal static class TestRun
         var outcomes = await ProjectRuns.RunAsync(projects, previous, (project, projectResults, temporary) => new ProcessRequest("dotnet",
         [
             "test", project.File, "-c", build.Configuration.ToString(), "--no-build", "-nologo",
-            "--logger", "trx;LogFilePrefix=tests", "--results-directory", projectResults, "--environment", $"TMPDIR={temporary}",
+            "--logger", "trx;LogFilePrefix=tests", "--results-directory", projectResults, "--settings", TemporaryFolderSettings(temporary),
         ]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, results, context).ConfigureAwait(false);
         await Conclude(build, context, outcomes).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Run settings that give the test host <paramref name="temporary"/> as <c>TMPDIR</c>, written beside that folder.
+    /// (<c>dotnet test --environment</c> would also set it for the dotnet CLI itself, which leaves folders of its own there.)
+    /// </summary>
+    private static string TemporaryFolderSettings(string temporary)
+    {
+        var file = temporary + ".runsettings";
+        new XElement("RunSettings", new XElement("RunConfiguration", new XElement("EnvironmentVariables", new XElement("TMPDIR", temporary)))).Save(file);
+        return file;
     }
 
     /// <summary>Totals, <c>summary.txt</c>, the closing line <c>N passed, N failed</c>, and the failure that says what went wrong.</summary>
