@@ -50,11 +50,15 @@ internal static class TestRun
     /// <summary>
     /// Run settings that give the test host <paramref name="temporary"/> as <c>TMPDIR</c>, written beside that folder.
     /// (<c>dotnet test --environment</c> would also set it for the dotnet CLI itself, which leaves folders of its own there.)
+    /// The .NET runtime's debugger pipes and diagnostic socket are turned off: they stay in TMPDIR when a .NET process is
+    /// killed (a test host the test platform ends, a build a test cancels), which is no leftover of the tests.
     /// </summary>
     private static string TemporaryFolderSettings(string temporary)
     {
         var file = temporary + ".runsettings";
-        new XElement("RunSettings", new XElement("RunConfiguration", new XElement("EnvironmentVariables", new XElement("TMPDIR", temporary)))).Save(file);
+        new XElement("RunSettings", new XElement("RunConfiguration", new XElement("EnvironmentVariables",
+            new XElement("TMPDIR", temporary),
+            new XElement("DOTNET_EnableDiagnostics", "0")))).Save(file);
         return file;
     }
 
