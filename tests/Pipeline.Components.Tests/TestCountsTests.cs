@@ -1,10 +1,11 @@
 using Pipeline.Components;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Components.Tests;
 
 public sealed class TestCountsTests : IDisposable
 {
-    private readonly string _results = Directory.CreateTempSubdirectory("pipeline-trx-").FullName;
+    private readonly string _results = TestTemp.Folder("pipeline-trx-");
 
     public void Dispose() => Directory.Delete(_results, recursive: true);
 

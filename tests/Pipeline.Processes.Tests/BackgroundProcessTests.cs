@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Processes.Tests;
 
@@ -8,7 +9,7 @@ public sealed class BackgroundProcessTests
     public async Task A_background_process_runs_logs_redacted_lines_and_stops_on_the_interrupt_by_its_id()
     {
         var token = new Secret("ghs_" + RandomNumberGenerator.GetHexString(36));
-        var folder = Directory.CreateTempSubdirectory("processes-").FullName;
+        var folder = TestTemp.Folder("processes-");
         var log = Path.Combine(folder, "server.log");
         var script = "trap 'echo interrupted; exit 0' INT; echo \"listening with $TOKEN\"; while true; do sleep 0.05; done";
         var request = new ProcessRequest("/bin/sh", ["-c", script]).WithEnvironment("TOKEN", token.Reveal());
@@ -30,7 +31,7 @@ public sealed class BackgroundProcessTests
     [Fact]
     public async Task A_process_that_ignores_the_interrupt_is_killed_with_its_children_after_the_grace_period()
     {
-        var pids = Path.Combine(Directory.CreateTempSubdirectory("processes-").FullName, "pids");
+        var pids = Path.Combine(TestTemp.Folder("processes-"), "pids");
         var process = BackgroundProcess.Launch(new ProcessRequest("/bin/sh", ["-c", "trap '' INT; sleep 300 & echo $! > \"$1\"; echo $$ >> \"$1\"; wait", "sh", pids]));
         var started = await ProcessRunnerTests.WaitForPidsAsync(pids);
 

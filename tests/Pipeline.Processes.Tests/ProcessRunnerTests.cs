@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Processes.Tests;
 
@@ -20,7 +21,7 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task Lines_are_passed_on_while_the_process_still_runs()
     {
-        var folder = Directory.CreateTempSubdirectory("processes-").FullName;
+        var folder = TestTemp.Folder("processes-");
         var go = Path.Combine(folder, "go");
         var lines = new BlockingCollection<string>();
         var run = ProcessRunner.RunAsync(Shell("echo first; while [ ! -f \"$1\" ]; do sleep 0.05; done; echo second >&2", go) with { Output = lines.Add });
@@ -40,7 +41,7 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task Cancellation_kills_the_process_and_every_process_it_started()
     {
-        var pids = Path.Combine(Directory.CreateTempSubdirectory("processes-").FullName, "pids");
+        var pids = Path.Combine(TestTemp.Folder("processes-"), "pids");
         using var cancellation = new CancellationTokenSource();
         var run = ProcessRunner.RunAsync(Shell("sleep 300 & echo $! > \"$1\"; echo $$ >> \"$1\"; wait", pids), cancellation.Token);
         var started = await WaitForPidsAsync(pids);
@@ -55,7 +56,7 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task Timeout_kills_the_tree_and_says_so_with_the_command_and_what_to_do()
     {
-        var pids = Path.Combine(Directory.CreateTempSubdirectory("processes-").FullName, "pids");
+        var pids = Path.Combine(TestTemp.Folder("processes-"), "pids");
         var request = Shell("sleep 300 & echo $! > \"$1\"; echo $$ >> \"$1\"; echo waiting >&2; wait", pids) with { Timeout = TimeSpan.FromSeconds(2) };
 
         var failure = (await FluentActions.Awaiting(() => ProcessRunner.RunAsync(request)).Should().ThrowAsync<ProcessException>()).Which;
@@ -107,7 +108,7 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task Environment_overrides_set_and_remove_variables_and_the_working_directory_applies()
     {
-        var folder = Directory.CreateTempSubdirectory("processes-").FullName;
+        var folder = TestTemp.Folder("processes-");
         Environment.SetEnvironmentVariable("PIPELINE_PROCESSES_INHERITED", "inherited");
         var request = Shell("echo \"$PIPELINE_SET|${PIPELINE_PROCESSES_INHERITED:-unset}|$(pwd)\"") with { WorkingDirectory = folder };
 

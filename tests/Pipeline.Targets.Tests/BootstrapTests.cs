@@ -1,9 +1,11 @@
+using Pipeline.Tests.Shared;
+
 namespace Pipeline.Targets.Tests;
 
 /// <summary>./build.sh run as a process from a clean clone of this repository (its committed state).</summary>
 public sealed class BootstrapTests : IDisposable
 {
-    private readonly string _clone = Directory.CreateTempSubdirectory("pipeline-clone-").FullName;
+    private readonly string _clone = TestTemp.Folder("pipeline-clone-");
 
     public BootstrapTests()
     {

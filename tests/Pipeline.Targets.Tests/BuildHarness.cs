@@ -1,4 +1,5 @@
 using Pipeline.Targets;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Targets.Tests;
 
@@ -7,7 +8,7 @@ internal sealed class BuildHarness : IDisposable
 {
     public BuildHarness()
     {
-        Root = Directory.CreateTempSubdirectory("pipeline-targets-").FullName;
+        Root = TestTemp.Folder("pipeline-targets-");
         Directory.CreateDirectory(Path.Combine(Root, ".nuke"));
     }
 

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Targets.Tests;
 
 /// <summary>Several <c>./build.sh</c> processes started at once in one clean clone, as parallel CI steps or a script would.</summary>
 public sealed class ConcurrentBuildTests : IDisposable
 {
-    private readonly string _clone = Directory.CreateTempSubdirectory("pipeline-concurrent-").FullName;
+    private readonly string _clone = TestTemp.Folder("pipeline-concurrent-");
 
     public void Dispose()
     {

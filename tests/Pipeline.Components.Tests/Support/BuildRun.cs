@@ -1,4 +1,5 @@
 using Pipeline.Targets;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Components.Tests.Support;
 
@@ -7,7 +8,7 @@ internal sealed class BuildRun : IDisposable
 {
     public BuildRun()
     {
-        Root = Directory.CreateTempSubdirectory("pipeline-components-").FullName;
+        Root = TestTemp.Folder("pipeline-components-");
         Directory.CreateDirectory(Path.Combine(Root, ".nuke"));
     }
 

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Components.Tests.Support;
 
@@ -10,7 +11,7 @@ internal sealed class DyingEngineSocket : IDisposable
 {
     private readonly Socket _listener = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
     private readonly List<Socket> _open = [];
-    private readonly string _folder = Directory.CreateTempSubdirectory("pipeline-engine-").FullName;
+    private readonly string _folder = TestTemp.Folder("pipeline-engine-");
 
     public DyingEngineSocket(string target = "/var/run/docker.sock")
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Containers.Tests.Support;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Containers.Tests.Integration;
 
@@ -79,7 +80,7 @@ public sealed class BuildxStrategyTests(DockerFixture docker)
 
         public static FakeDocker Create(int exitCode, string? metadataDigest, string stderr = "")
         {
-            var folder = Directory.CreateTempSubdirectory("pipeline-fake-docker-").FullName;
+            var folder = TestTemp.Folder("pipeline-fake-docker-");
             var metadata = metadataDigest is null
                 ? string.Empty
                 : JsonSerializer.Serialize(new Dictionary<string, object>

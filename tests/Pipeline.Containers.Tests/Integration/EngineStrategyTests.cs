@@ -1,4 +1,5 @@
 using Pipeline.Containers.Tests.Support;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Containers.Tests.Integration;
 
@@ -68,7 +69,7 @@ public sealed class EngineStrategyTests(DockerFixture docker)
         using var builder = new MultiPlatformImageBuilder();
         var request = new ImageBuildRequest(docker.Repository("record"), context) { SourceCommit = Commit };
         var built = await builder.BuildAsync(request, BuildStrategyKind.Engine);
-        var folder = Directory.CreateTempSubdirectory("pipeline-artifacts-").FullName;
+        var folder = TestTemp.Folder("pipeline-artifacts-");
         var path = Path.Combine(folder, "image.json");
         await built.WriteAsync(path);
 

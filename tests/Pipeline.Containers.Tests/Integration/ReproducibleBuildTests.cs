@@ -1,11 +1,12 @@
 using Pipeline.Containers.Tests.Support;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Containers.Tests.Integration;
 
 [Collection(DockerCollection.Name)]
 public sealed class ReproducibleBuildTests(DockerFixture docker) : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("pipeline-repro-").FullName;
+    private readonly string _root = TestTemp.Folder("pipeline-repro-");
 
     [DockerFact]
     public async Task The_same_commit_built_in_two_clones_gives_one_index_digest_with_each_platforms_own_config()

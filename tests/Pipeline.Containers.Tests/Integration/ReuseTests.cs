@@ -1,4 +1,5 @@
 using Pipeline.Containers.Tests.Support;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Containers.Tests.Integration;
 
@@ -14,7 +15,7 @@ public sealed class ReuseTests(DockerFixture docker)
             SourceCommit = "0123456789abcdef0123456789abcdef01234567",
             ReuseExisting = true,
         };
-        using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { ArtifactsDirectory = Directory.CreateTempSubdirectory().FullName });
+        using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { ArtifactsDirectory = TestTemp.Folder("pipeline-artifacts-") });
 
         var first = await builder.BuildAsync(request, BuildStrategyKind.Engine);
         var second = await builder.BuildAsync(request with { Tags = ["latest"] }, BuildStrategyKind.Engine);
@@ -38,7 +39,7 @@ public sealed class ReuseTests(DockerFixture docker)
             Platforms = [Platform.LinuxAmd64],
             ReuseExisting = true,
         };
-        using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { ArtifactsDirectory = Directory.CreateTempSubdirectory().FullName });
+        using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { ArtifactsDirectory = TestTemp.Folder("pipeline-artifacts-") });
         await builder.BuildAsync(request, BuildStrategyKind.Engine);
 
         var wider = await builder.BuildAsync(request with { Platforms = [Platform.LinuxAmd64, Platform.LinuxArm64] }, BuildStrategyKind.Engine);
@@ -58,7 +59,7 @@ public sealed class ReuseTests(DockerFixture docker)
             Platforms = [Platform.LinuxAmd64],
             ReuseExisting = true,
         };
-        using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { ArtifactsDirectory = Directory.CreateTempSubdirectory().FullName });
+        using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { ArtifactsDirectory = TestTemp.Folder("pipeline-artifacts-") });
         var first = await builder.BuildAsync(request, BuildStrategyKind.Engine);
 
         File.AppendAllText(Path.Combine(context, "Dockerfile"), "LABEL changed=yes\n");
@@ -84,7 +85,7 @@ public sealed class ReuseTests(DockerFixture docker)
             Platforms = [Platform.LinuxAmd64],
             ReuseExisting = true,
         };
-        using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { ArtifactsDirectory = Directory.CreateTempSubdirectory().FullName });
+        using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { ArtifactsDirectory = TestTemp.Folder("pipeline-artifacts-") });
         var first = await builder.BuildAsync(request, BuildStrategyKind.Engine);
 
         File.WriteAllText(Path.Combine(context, "debug.log"), "left out\n");
@@ -105,7 +106,7 @@ public sealed class ReuseTests(DockerFixture docker)
             Platforms = [Platform.LinuxAmd64],
             ReuseExisting = true,
         };
-        using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { ArtifactsDirectory = Directory.CreateTempSubdirectory().FullName });
+        using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { ArtifactsDirectory = TestTemp.Folder("pipeline-artifacts-") });
         var first = await builder.BuildAsync(request, BuildStrategyKind.Engine);
 
         File.WriteAllText(Path.Combine(context, "Dockerfile"), "FROM scratch\nCOPY no-such-file.txt /x\n");

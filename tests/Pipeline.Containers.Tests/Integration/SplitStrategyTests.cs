@@ -1,4 +1,5 @@
 using Pipeline.Containers.Tests.Support;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Containers.Tests.Integration;
 
@@ -9,7 +10,7 @@ public sealed class SplitStrategyTests(DockerFixture docker)
     public async Task Each_runner_builds_one_platform_and_the_merge_assembles_the_index()
     {
         var context = await TestContexts.BusyboxAsync();
-        var artifacts = Directory.CreateTempSubdirectory("pipeline-artifacts-").FullName;
+        var artifacts = TestTemp.Folder("pipeline-artifacts-");
         var options = new ImageBuilderOptions { ArtifactsDirectory = artifacts };
         var request = new ImageBuildRequest(docker.Repository("split"), context) { SourceCommit = "fedcba9876543210fedcba9876543210fedcba98" };
 
@@ -40,7 +41,7 @@ public sealed class SplitStrategyTests(DockerFixture docker)
     public async Task Merge_without_a_platform_record_names_the_missing_platform()
     {
         var context = TestContexts.TextOnly();
-        var artifacts = Directory.CreateTempSubdirectory("pipeline-artifacts-").FullName;
+        var artifacts = TestTemp.Folder("pipeline-artifacts-");
         using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { ArtifactsDirectory = artifacts });
         var request = new ImageBuildRequest(docker.Repository("split-missing"), context) { Tags = ["1"] };
         await builder.Split.BuildPlatformAsync(request, Platform.LinuxAmd64);

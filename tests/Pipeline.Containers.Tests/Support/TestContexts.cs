@@ -1,4 +1,5 @@
 using Pipeline.Rehearsal.Infrastructure;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Containers.Tests.Support;
 
@@ -11,7 +12,7 @@ public static class TestContexts
     /// </summary>
     public static async Task<string> BusyboxAsync(string extraSteps = "", params string[] architectures)
     {
-        var folder = Directory.CreateTempSubdirectory("pipeline-ctx-").FullName;
+        var folder = TestTemp.Folder("pipeline-ctx-");
         foreach (var architecture in architectures.Length == 0 ? ["amd64", "arm64"] : architectures)
         {
             File.Copy(await StaticBusybox.GetAsync(architecture), Path.Combine(folder, $"busybox-{architecture}"));
@@ -33,7 +34,7 @@ public static class TestContexts
     /// <summary>A context with only a text file, for tests that need no RUN step.</summary>
     public static string TextOnly(string dockerfile = "FROM scratch\nCOPY hello.txt /hello.txt\n")
     {
-        var folder = Directory.CreateTempSubdirectory("pipeline-ctx-").FullName;
+        var folder = TestTemp.Folder("pipeline-ctx-");
         File.WriteAllText(Path.Combine(folder, "hello.txt"), "hello\n");
         File.WriteAllText(Path.Combine(folder, "Dockerfile"), dockerfile);
         return folder;

@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Containers.Tests.Unit;
 
@@ -34,7 +35,7 @@ public sealed class BuildContextTests
     [Fact]
     public void Archive_starts_with_the_Dockerfile_and_leaves_out_ignored_files()
     {
-        var context = Directory.CreateTempSubdirectory("pipeline-ctx-").FullName;
+        var context = TestTemp.Folder("pipeline-ctx-");
         Directory.CreateDirectory(Path.Combine(context, "src"));
         Directory.CreateDirectory(Path.Combine(context, "node_modules", "pkg"));
         File.WriteAllText(Path.Combine(context, "Dockerfile"), "FROM scratch\n");
@@ -56,8 +57,8 @@ public sealed class BuildContextTests
     [Fact]
     public void Dockerfile_outside_the_context_is_sent_under_a_generated_name()
     {
-        var context = Directory.CreateTempSubdirectory("pipeline-ctx-").FullName;
-        var elsewhere = Path.Combine(Directory.CreateTempSubdirectory("pipeline-df-").FullName, "Build.Dockerfile");
+        var context = TestTemp.Folder("pipeline-ctx-");
+        var elsewhere = Path.Combine(TestTemp.Folder("pipeline-df-"), "Build.Dockerfile");
         File.WriteAllText(elsewhere, "FROM scratch\n");
         File.WriteAllText(Path.Combine(context, "a.txt"), "a");
 

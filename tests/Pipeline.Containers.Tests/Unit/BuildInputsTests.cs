@@ -1,3 +1,5 @@
+using Pipeline.Tests.Shared;
+
 namespace Pipeline.Containers.Tests.Unit;
 
 public sealed class BuildInputsTests : IDisposable
@@ -70,7 +72,7 @@ public sealed class BuildInputsTests : IDisposable
 
     private string Context()
     {
-        var folder = Directory.CreateTempSubdirectory("pipeline-ctx-").FullName;
+        var folder = TestTemp.Folder("pipeline-ctx-");
         _folders.Add(folder);
         Directory.CreateDirectory(Path.Combine(folder, "app"));
         File.WriteAllText(Path.Combine(folder, "Dockerfile"), "FROM scratch\nCOPY app /app\n");

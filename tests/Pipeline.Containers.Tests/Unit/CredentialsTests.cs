@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Containers.Tests.Unit;
 
@@ -6,7 +7,7 @@ public sealed class CredentialsTests
 {
     private static string ConfigFile(string json)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("pipeline-docker-config-").FullName, "config.json");
+        var path = Path.Combine(TestTemp.Folder("pipeline-docker-config-"), "config.json");
         File.WriteAllText(path, json);
         return path;
     }

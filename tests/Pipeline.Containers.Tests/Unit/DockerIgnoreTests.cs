@@ -1,3 +1,5 @@
+using Pipeline.Tests.Shared;
+
 namespace Pipeline.Containers.Tests.Unit;
 
 /// <summary>Cases where a plausible reading of .dockerignore differs from what Docker (moby's patternmatcher on Linux) does.</summary>
@@ -47,7 +49,7 @@ public sealed class DockerIgnoreTests
     [Fact]
     public void The_walk_sends_what_the_docker_cli_sends()
     {
-        var context = Directory.CreateTempSubdirectory("pipeline-ctx-").FullName;
+        var context = TestTemp.Folder("pipeline-ctx-");
         try
         {
             foreach (var file in new[] { "Dockerfile", "src/keep.c", "src/other.c", "lib/x.h", "src/y.h", "notes.md" })

@@ -1,12 +1,13 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Containers.Tests.Unit;
 
 public sealed class LayerNormalizerTests : IDisposable
 {
     private static readonly DateTimeOffset Epoch = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly string _folder = Directory.CreateTempSubdirectory("pipeline-layer-").FullName;
+    private readonly string _folder = TestTemp.Folder("pipeline-layer-");
 
     [Fact]
     public async Task The_same_files_written_at_other_times_in_another_order_give_the_same_layer()

@@ -1,3 +1,5 @@
+using Pipeline.Tests.Shared;
+
 namespace Pipeline.Containers.Tests.Unit;
 
 public sealed class RequestAndRecordTests
@@ -6,7 +8,7 @@ public sealed class RequestAndRecordTests
 
     private static string Context()
     {
-        var folder = Directory.CreateTempSubdirectory("pipeline-ctx-").FullName;
+        var folder = TestTemp.Folder("pipeline-ctx-");
         File.WriteAllText(Path.Combine(folder, "Dockerfile"), "FROM scratch\n");
         return folder;
     }
@@ -65,7 +67,7 @@ public sealed class RequestAndRecordTests
             new PinnedPlatform(Platform.LinuxAmd64, Digest.Compute("a"u8), MediaTypes.OciManifest, 10) { ConfigArchitecture = "amd64" },
             new PinnedPlatform(Platform.LinuxArm64, Digest.Compute("b"u8), MediaTypes.OciManifest, 10) { ConfigArchitecture = "arm64" },
         ]) { SourceCommit = "abc1234ffff" };
-        var folder = Directory.CreateTempSubdirectory("pipeline-gh-").FullName;
+        var folder = TestTemp.Folder("pipeline-gh-");
         var environment = new Dictionary<string, string> { ["GITHUB_OUTPUT"] = Path.Combine(folder, "out"), ["GITHUB_STEP_SUMMARY"] = Path.Combine(folder, "summary.md") };
 
         var wrote = await pinned.WriteGitHubFilesAsync(environment.GetValueOrDefault);
@@ -81,7 +83,7 @@ public sealed class RequestAndRecordTests
     {
         var built = new BuiltImage("ghcr.io/org/app", ["abc1234"], Digest.Compute("i"u8), MediaTypes.OciIndex,
             [new PlatformImage(Platform.LinuxAmd64, Digest.Compute("a"u8), MediaTypes.OciManifest, 1)]);
-        var path = Path.Combine(Directory.CreateTempSubdirectory("pipeline-artifacts-").FullName, "image.json");
+        var path = Path.Combine(TestTemp.Folder("pipeline-artifacts-"), "image.json");
         await built.WriteAsync(path);
 
         var act = () => PinnedImage.ReadAsync(path);

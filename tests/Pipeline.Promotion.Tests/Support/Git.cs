@@ -1,3 +1,5 @@
+using Pipeline.Tests.Shared;
+
 namespace Pipeline.Promotion.Tests.Support;
 
 /// <summary>Runs the git CLI for test setup and checks, isolated from the machine's git configuration.</summary>
@@ -80,7 +82,7 @@ public static class Git
     /// <summary>A commit on <paramref name="branch"/> of a bare repository that changes one file, made from a scratch clone.</summary>
     public static async Task<string> CommitToBareAsync(string bare, string branch, string path, Func<string, string> change, string message)
     {
-        var work = Directory.CreateTempSubdirectory("promotion-competitor-").FullName;
+        var work = TestTemp.Folder("promotion-competitor-");
         try
         {
             await RunAsync(work, "clone", "-q", "-b", branch, bare, ".");

@@ -1,6 +1,7 @@
 using Pipeline.Components;
 using Pipeline.Containers;
 using Pipeline.Targets;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Rehearsal.Tests.Components;
 
@@ -82,7 +83,7 @@ public sealed class BumpGitOpsRefusalTests : IAsyncLifetime
     public async Task BumpGitOps_from_a_shallow_checkout_refuses_an_older_source_than_the_pin_even_with_allow_moved_source()
     {
         var older = _gitops.Git("rev-parse", "HEAD");
-        var scratch = Directory.CreateTempSubdirectory("pipeline-shallow-").FullName;
+        var scratch = TestTemp.Folder("pipeline-shallow-");
         try
         {
             var bare = Path.Combine(scratch, "source.git");

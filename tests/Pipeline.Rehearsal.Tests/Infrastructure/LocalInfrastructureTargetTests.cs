@@ -1,6 +1,7 @@
 using System.Net.Http;
 using Pipeline.Rehearsal.Infrastructure;
 using Pipeline.Targets;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Rehearsal.Tests.Infrastructure;
 
@@ -9,7 +10,7 @@ public sealed class LocalInfrastructureTargetTests
     [InfrastructureFact]
     public async Task The_target_brings_up_a_registry_for_the_build_and_stops_it_when_the_build_ends()
     {
-        var root = Directory.CreateTempSubdirectory("pipeline-infra-build-").FullName;
+        var root = TestTemp.Folder("pipeline-infra-build-");
         Directory.CreateDirectory(Path.Combine(root, ".nuke"));
         var port = FreePort();
         var build = new InfrastructureBuild();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Pipeline.Rehearsal.Infrastructure;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Rehearsal.Tests.Infrastructure;
 
@@ -67,7 +68,7 @@ public sealed class LocalRegistryTests
     [Fact]
     public async Task Missing_registry_program_names_what_to_install_when_apt_is_not_allowed()
     {
-        var options = new LocalRegistryOptions { SearchPath = [Directory.CreateTempSubdirectory("empty-").FullName], Host = new HostFacts(IsDebian: false, IsRoot: false) };
+        var options = new LocalRegistryOptions { SearchPath = [TestTemp.Folder("empty-")], Host = new HostFacts(IsDebian: false, IsRoot: false) };
 
         var act = () => LocalRegistry.StartAsync(options);
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Pipeline.Rehearsal.GitHub;
 using Pipeline.Targets;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Rehearsal.Tests.Components;
 
@@ -26,19 +27,20 @@ internal sealed class GitOpsBuildFixture : IAsyncDisposable
     public static async Task<GitOpsBuildFixture> StartAsync(IReadOnlyDictionary<string, string> files, long appId)
     {
         var server = await LocalGitHubServer.StartAsync();
-        var seed = Directory.CreateTempSubdirectory("pipeline-gitops-seed-").FullName;
+        var seed = TestTemp.Folder("pipeline-gitops-seed-");
         foreach (var (path, text) in files)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(seed, path))!);
             await File.WriteAllTextAsync(Path.Combine(seed, path), text);
         }
         await server.CreateRepositoryAsync("acme", "gitops", "main", seed);
+        Directory.Delete(seed, recursive: true);
         using var rsa = RSA.Create(2048);
         var key = rsa.ExportRSAPrivateKeyPem();
         server.RegisterApp(appId, $"Iv1.app{appId}", key, $"app-{appId}");
         server.InstallApp(appId, "acme", ["gitops"]);
 
-        var root = Directory.CreateTempSubdirectory("pipeline-source-").FullName;
+        var root = TestTemp.Folder("pipeline-source-");
         Directory.CreateDirectory(Path.Combine(root, ".nuke"));
         var fixture = new GitOpsBuildFixture(server, root, key, appId);
         fixture.Git("init", "--quiet", "--initial-branch", "main");
@@ -75,5 +77,9 @@ internal sealed class GitOpsBuildFixture : IAsyncDisposable
     public string Git(params string[] arguments) =>
         ProcessRunner.RunAsync(new ProcessRequest("git", arguments) { WorkingDirectory = Root }).GetAwaiter().GetResult().StandardOutput.Trim();
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Directory.Delete(Root, recursive: true);
+    }
 }
