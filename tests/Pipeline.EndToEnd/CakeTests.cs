@@ -4,8 +4,7 @@ namespace Pipeline.EndToEnd;
 /// samples/cake: a Cake script (cake.tool 7.0.0) that references Pipeline.Promotion from the packed packages with
 /// #addin and promotes a pinned image into a GitOps directory with them.
 /// </summary>
-[Collection(PackedRepositoryCollection.Name)]
-public sealed class CakeTests(PackedRepository packed) : IDisposable
+public sealed class CakeTests(PackedRepository packed) : IClassFixture<PackedRepository>, IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("pipeline-cake-").FullName;
 

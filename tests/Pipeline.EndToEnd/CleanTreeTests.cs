@@ -9,8 +9,11 @@ public sealed class CleanTreeTests(CompiledClone compiled)
     [Fact]
     public void A_run_of_the_build_leaves_a_clean_clone_clean()
     {
+        compiled.FirstRun.Error.Should().Contain("Compiling the build project");
+        compiled.FirstRun.Output.Should().NotContain("Updated ", "the checked-in schema and workflows should match the build");
         var help = _clone.BuildSh("--help");
         help.ExitCode.Should().Be(0, help.All);
+        help.Error.Should().NotContain("Compiling", "a copy of the compiled clone is compiled");
         help.Output.Should().NotContain("Updated ", "the checked-in schema and workflows should match the build");
 
         var status = RepositoryClone.Run("git", ["status", "--porcelain"], _clone.Root);

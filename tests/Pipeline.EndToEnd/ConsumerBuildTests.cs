@@ -7,8 +7,7 @@ namespace Pipeline.EndToEnd;
 /// its own build.sh compiles against the packed version and rehearses its own app twice, as its README says.
 /// Uses the real Docker engine, registry and git.
 /// </summary>
-[Collection(PackedRepositoryCollection.Name)]
-public sealed class ConsumerBuildTests(PackedRepository packed)
+public sealed class ConsumerBuildTests(PackedRepository packed) : IClassFixture<PackedRepository>
 {
     private string ConsumerRoot => Path.Combine(packed.Clone.Root, "samples", "consumer-build");
 

@@ -8,8 +8,7 @@ namespace Pipeline.EndToEnd;
 /// its own, rehearsed into a GitOps directory of its own with one spec and promoted through the apply-dispatch path,
 /// then again with nothing to do. Uses the real Docker engine, registry, git and the local GitHub server.
 /// </summary>
-[Collection(PackedRepositoryCollection.Name)]
-public sealed class NonDotNetServiceTests(PackedRepository packed) : IDisposable
+public sealed class NonDotNetServiceTests(PackedRepository packed) : IClassFixture<PackedRepository>, IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("pipeline-team-").FullName;
 

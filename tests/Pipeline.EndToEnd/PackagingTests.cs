@@ -7,8 +7,7 @@ namespace Pipeline.EndToEnd;
 /// metadata, description, tags, XML docs and symbols, the requested version, and project references as package
 /// dependencies of that same version.
 /// </summary>
-[Collection(PackedRepositoryCollection.Name)]
-public sealed class PackagingTests(PackedRepository packed)
+public sealed class PackagingTests(PackedRepository packed) : IClassFixture<PackedRepository>
 {
     private const string Framework = "net10.0";
 

@@ -14,7 +14,7 @@ namespace Pipeline.EndToEnd;
 [Collection(LoopbackRegistryPort.Name)]
 public sealed class RehearsalTests(ITestOutputHelper log) : IDisposable
 {
-    private readonly RepositoryClone _clone = new();
+    private readonly RepositoryClone _clone = RepositoryClone.CompiledCopy();
     private readonly string _outside = Directory.CreateTempSubdirectory("pipeline-e2e-gitops-").FullName;
 
     public void Dispose()

@@ -24,9 +24,12 @@ public sealed class DockerFactAttribute : FactAttribute
     }
 }
 
-/// <summary>Tests that start a registry on a fixed loopback port (5780, 5781) run one at a time.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+/// <summary>
+/// The tests that start the rehearsal's registry on its fixed loopback port 5780 run one at a time (alongside the other
+/// collections: the consumer build's rehearsal uses 5781, the others a free port).
+/// </summary>
+[CollectionDefinition(Name)]
 public sealed class LoopbackRegistryPort
 {
-    public const string Name = "Fixed loopback registry ports";
+    public const string Name = "Fixed loopback registry port 5780";
 }

@@ -1,23 +1,28 @@
+using Pipeline.Tests.Shared;
+
 namespace Pipeline.EndToEnd;
 
 /// <summary>
-/// A clone of this repository in which <c>./build.sh Pack</c> ran twice: with <c>--package-version 1.2.3-test</c>
-/// (those packages are kept aside in <see cref="ExplicitPackages"/>), then with a <c>v</c> tag on HEAD and no
-/// version, which leaves packages of <see cref="TagVersion"/> in the clone's <c>artifacts/packages</c>: the feed the
-/// consumer build restores from. Compiling the solution once serves the packaging and the consumer tests.
+/// A compiled clone of this repository in which <c>./build.sh Pack</c> ran twice: with <c>--package-version 1.2.3-test</c>
+/// (those packages are kept aside in <see cref="ExplicitPackages"/>), then with a <c>v</c> tag on HEAD and no version,
+/// which leaves packages of <see cref="TagVersion"/> in the clone's <c>artifacts/packages</c>: the feed the consumer build,
+/// the tool and the Cake script restore from. One per test run, packed when the first class that uses it starts, shared
+/// by the packaging, consumer, tool and Cake tests (each class in a collection of its own, so they run side by side) and
+/// removed when the test run ends.
 /// </summary>
-public sealed class PackedRepository : IDisposable
+internal sealed class PackedClone
 {
-    public const string ExplicitVersion = "1.2.3-test";
+    private static readonly Lazy<PackedClone> Instance = new(() => new PackedClone(), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public PackedRepository()
+    private PackedClone()
     {
+        TestTemp.Track(Clone.Root);
         // The promotion guards fetch origin's branch: origin is the clone itself, so it never moves during the tests.
         RepositoryClone.Run("git", ["remote", "set-url", "origin", Clone.Root], Clone.Root).ExitCode.Should().Be(0);
         Head = RepositoryClone.Run("git", ["rev-parse", "HEAD"], Clone.Root).Output.Trim();
 
-        ExplicitPack = Clone.BuildSh("Pack", "--package-version", ExplicitVersion);
-        ExplicitPackages = Directory.CreateTempSubdirectory("pipeline-packages-").FullName;
+        ExplicitPack = Clone.BuildSh("Pack", "--package-version", PackedRepository.ExplicitVersion);
+        ExplicitPackages = TestTemp.Folder("pipeline-packages-");
         if (Directory.Exists(Feed))
         {
             foreach (var file in Directory.GetFiles(Feed))
@@ -28,7 +33,9 @@ public sealed class PackedRepository : IDisposable
         TagPack = Clone.BuildSh("Pack", "--skip", "Compile");
     }
 
-    internal RepositoryClone Clone { get; } = new();
+    public static PackedClone Shared => Instance.Value;
+
+    internal RepositoryClone Clone { get; } = RepositoryClone.CompiledCopy();
 
     /// <summary>A version no earlier run used, so that nothing can come from a cache.</summary>
     public string TagVersion { get; } = $"1.2.4-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
@@ -58,23 +65,36 @@ public sealed class PackedRepository : IDisposable
 
     private bool IsTool(string project) =>
         File.ReadAllText(Path.Combine(Clone.Root, "src", project, project + ".csproj")).Contains("<PackAsTool>true</PackAsTool>", StringComparison.Ordinal);
-
-    public void Dispose()
-    {
-        Clone.Dispose();
-        try
-        {
-            Directory.Delete(ExplicitPackages, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
 }
 
-/// <summary>The tests that share one packed clone; they also start a registry on a fixed port, so they run alone.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class PackedRepositoryCollection : ICollectionFixture<PackedRepository>
+/// <summary>The class fixture that hands a test class the run's one <see cref="PackedClone"/>.</summary>
+public sealed class PackedRepository
 {
-    public const string Name = "Packed repository";
+    public const string ExplicitVersion = "1.2.3-test";
+
+    private readonly PackedClone _packed = PackedClone.Shared;
+
+    internal RepositoryClone Clone => _packed.Clone;
+
+    /// <inheritdoc cref="PackedClone.TagVersion"/>
+    public string TagVersion => _packed.TagVersion;
+
+    /// <inheritdoc cref="PackedClone.Head"/>
+    public string Head => _packed.Head;
+
+    internal ProcessOutcome ExplicitPack => _packed.ExplicitPack;
+
+    internal ProcessOutcome TagPack => _packed.TagPack;
+
+    /// <inheritdoc cref="PackedClone.ExplicitPackages"/>
+    public string ExplicitPackages => _packed.ExplicitPackages;
+
+    /// <inheritdoc cref="PackedClone.Feed"/>
+    public string Feed => _packed.Feed;
+
+    /// <inheritdoc cref="PackedClone.Projects"/>
+    public IReadOnlyList<string> Projects => _packed.Projects;
+
+    /// <inheritdoc cref="PackedClone.Tools"/>
+    public IReadOnlyList<string> Tools => _packed.Tools;
 }

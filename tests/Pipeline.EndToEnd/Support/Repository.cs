@@ -1,3 +1,5 @@
+using Pipeline.Tests.Shared;
+
 namespace Pipeline.EndToEnd;
 
 /// <summary>This repository, cloned into a temporary folder so that end-to-end runs start from its committed state.</summary>
@@ -7,6 +9,21 @@ internal sealed class RepositoryClone : IDisposable
     {
         Root = Directory.CreateTempSubdirectory("pipeline-e2e-").FullName;
         Run("git", ["clone", "--quiet", Source, Root], Path.GetTempPath()).ExitCode.Should().Be(0);
+    }
+
+    private RepositoryClone(string root) => Root = root;
+
+    /// <summary>
+    /// A clean clone whose build project is compiled: a copy of <see cref="CompiledTemplate"/>. <c>cp -a</c> keeps the
+    /// modification times that build.sh's fingerprint reads, so <c>./build.sh</c> in the copy starts without compiling.
+    /// </summary>
+    public static RepositoryClone CompiledCopy()
+    {
+        var template = CompiledTemplate.Shared.Clone.Root;
+        var root = Directory.CreateTempSubdirectory("pipeline-e2e-").FullName;
+        var copy = Run("cp", ["-a", template + "/.", root], Path.GetTempPath());
+        copy.ExitCode.Should().Be(0, copy.All);
+        return new RepositoryClone(root);
     }
 
     /// <summary>The repository the tests run from (the one holding Pipeline.sln above the test binaries).</summary>
@@ -63,14 +80,42 @@ internal sealed record ProcessOutcome(int ExitCode, string Output, string Error)
 }
 
 /// <summary>
-/// One clean clone whose build project is compiled once, shared by the tests that only read it or write ignored files
-/// (the clean-tree check, the README's samples): compiling the build project is the slow part of a clone.
+/// The clean clone of this test run whose build project is compiled by its first <c>./build.sh --help</c>, and that runs
+/// nothing else: compiling the build project is the slow part of a clone, so the tests that need a compiled clone start
+/// from a copy of this one (<see cref="RepositoryClone.CompiledCopy"/>). Removed when the test run ends.
+/// </summary>
+internal sealed class CompiledTemplate
+{
+    private static readonly Lazy<CompiledTemplate> Instance = new(() => new CompiledTemplate(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private CompiledTemplate()
+    {
+        Clone = new RepositoryClone();
+        TestTemp.Track(Clone.Root);
+        FirstRun = Clone.BuildSh("--help");
+        FirstRun.ExitCode.Should().Be(0, "the build project of a clean clone compiles:\n" + FirstRun.All);
+    }
+
+    public static CompiledTemplate Shared => Instance.Value;
+
+    public RepositoryClone Clone { get; }
+
+    /// <summary>What the first run in the clean clone printed (it compiled the build project).</summary>
+    public ProcessOutcome FirstRun { get; }
+}
+
+/// <summary>
+/// A compiled clean clone shared by the tests that only read it or write ignored files (the clean-tree check, the
+/// README's samples).
 /// </summary>
 public sealed class CompiledClone : IDisposable
 {
     public const string Collection = "Compiled clone";
 
-    internal RepositoryClone Clone { get; } = new();
+    internal RepositoryClone Clone { get; } = RepositoryClone.CompiledCopy();
+
+    /// <summary>The first <c>./build.sh --help</c> in the clean clone this one was copied from.</summary>
+    internal ProcessOutcome FirstRun => CompiledTemplate.Shared.FirstRun;
 
     public void Dispose() => Clone.Dispose();
 }
