@@ -80,6 +80,9 @@ public sealed class BootstrapTests : IDisposable
             ThrowOnFailure = false,
             Environment = new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "CI" }.ToDictionary(name => name, string? (_) => null),
         };
+        // The dotnet CLI leaves empty folders and NuGet's scratch folder in TMPDIR: the clone holds them.
+        if (workingDirectory is null)
+            request = request.WithEnvironment("TMPDIR", Directory.CreateDirectory(Path.Combine(_clone, ".nuke", "temp", "tmp")).FullName);
         var result = ProcessRunner.RunAsync(request).GetAwaiter().GetResult();
         return new ProcessOutcome(result.ExitCode, result.StandardOutput, result.StandardError);
     }

@@ -43,6 +43,9 @@ public sealed class ConcurrentBuildTests : IDisposable
             start.ArgumentList.Add(argument);
         foreach (var name in new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "CI" })
             start.Environment.Remove(name);
+        // The dotnet CLI leaves empty folders and NuGet's scratch folder in TMPDIR: the clone the build runs in holds them.
+        if (file != "git")
+            start.Environment["TMPDIR"] = Directory.CreateDirectory(Path.Combine(directory, ".nuke", "temp", "tmp")).FullName;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();

@@ -40,6 +40,8 @@ internal sealed class RepositoryClone : IDisposable
         }
     }
 
+    private static readonly Lazy<string> ChildTemp = new(() => TestTemp.Folder("pipeline-e2e-tmp-"));
+
     public string Root { get; }
 
     public ProcessOutcome BuildSh(params string[] arguments) => Run(Path.Combine(Root, "build.sh"), arguments, Root);
@@ -49,6 +51,9 @@ internal sealed class RepositoryClone : IDisposable
         // The tests may run inside a CI job: the builds under test must not think they are that job.
         var variables = new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_SHA", "GITHUB_REPOSITORY", "GITHUB_REF_NAME", "CI" }
             .ToDictionary(name => name, string? (_) => null);
+        // The dotnet CLI leaves empty folders and NuGet's scratch folder in TMPDIR: the builds under test get a folder of
+        // the test run's own, removed when it ends.
+        variables["TMPDIR"] = ChildTemp.Value;
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
             variables[name] = value;
         var request = new ProcessRequest(file, [.. arguments]) { WorkingDirectory = workingDirectory, Environment = variables, ThrowOnFailure = false };
