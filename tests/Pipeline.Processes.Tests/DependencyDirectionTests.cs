@@ -7,7 +7,7 @@ namespace Pipeline.Processes.Tests;
 /// Targets, Containers and GitHub know nothing of each other; Promotion uses GitHub and Containers; Components
 /// ties them together; nothing points back up, and no production project references Pipeline.Rehearsal.
 /// </summary>
-public sealed class DependencyDirectionTests
+public sealed partial class DependencyDirectionTests
 {
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
