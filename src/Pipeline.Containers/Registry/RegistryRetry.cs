@@ -4,40 +4,30 @@ using System.Net.Http.Headers;
 namespace Pipeline.Containers;
 
 /// <summary>
-/// How often and how long to retry a registry request that failed with 429 or a 5xx status or a dropped
-/// connection. The delay doubles from <see cref="BaseDelay"/>, a <c>Retry-After</c> header replaces it,
-/// and no single wait exceeds <see cref="MaxDelay"/>.
+/// The registry client's retries (<see cref="RegistryClientOptions.Retry"/>): a request that failed with 408, 429 or a
+/// 5xx status or a dropped connection waits <see cref="RetryOptions.Backoff"/>, or what <c>Retry-After</c> asks, and
+/// no single wait exceeds <see cref="RetryOptions.MaxDelay"/>.
 /// </summary>
-/// <param name="MaxAttempts">Attempts in total, including the first.</param>
-/// <param name="BaseDelay">The first delay when the registry sends no <c>Retry-After</c>.</param>
-/// <param name="MaxDelay">The longest single wait.</param>
-public sealed record RetryPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeSpan MaxDelay)
+public static class RegistryRetry
 {
     /// <summary>Four attempts, from half a second up to thirty seconds.</summary>
-    public static RetryPolicy Default { get; } = new(4, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30));
-
-    /// <summary>One attempt: never retry.</summary>
-    public static RetryPolicy None { get; } = new(1, TimeSpan.Zero, TimeSpan.Zero);
+    public static RetryOptions Default { get; } = new() { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(500), MaxDelay = TimeSpan.FromSeconds(30) };
 
     /// <summary>True for statuses worth retrying: 408, 429, 500, 502, 503, 504.</summary>
     public static bool IsRetryable(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError
             or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    /// <summary>The wait before attempt <paramref name="attempt"/> + 1 (attempt counts from 1).</summary>
-    public TimeSpan DelayBefore(int attempt, RetryConditionHeaderValue? retryAfter, DateTimeOffset now)
+    /// <summary>The wait after attempt <paramref name="attempt"/> (from 1): what <paramref name="retryAfter"/> asks, else the back-off; never above the cap.</summary>
+    public static TimeSpan DelayAfter(this RetryOptions retry, int attempt, RetryConditionHeaderValue? retryAfter, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(retry);
         var delay = retryAfter switch
         {
             { Delta: { } delta } => delta,
             { Date: { } date } => date - now,
-            _ => TimeSpan.FromTicks(BaseDelay.Ticks * (1L << Math.Min(attempt - 1, 16))),
+            _ => retry.Backoff(attempt),
         };
-        if (delay < TimeSpan.Zero)
-        {
-            delay = TimeSpan.Zero;
-        }
-
-        return delay > MaxDelay ? MaxDelay : delay;
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > retry.MaxDelay ? retry.MaxDelay : delay;
     }
 }
