@@ -42,12 +42,16 @@ public sealed class BumpGitOpsRefusalTests : IAsyncLifetime
         var built = _gitops.Git("rev-parse", "HEAD");
         await WriteImageRecordAsync(built);
         _gitops.Commit("feat: pushed while the image was building");
+        var moved = _gitops.Git("rev-parse", "HEAD");
+
+        // As on GitHub Actions: the job's checkout stays at the commit it built (detached), while main moved on.
+        _gitops.Git("checkout", "--quiet", "--detach", built);
         var head = await _gitops.Server.BranchHeadAsync("acme", "gitops", "main");
 
-        var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--environment", "dev");
+        var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), new Dictionary<string, string> { ["GITHUB_REF_NAME"] = "main" }, "BumpGitOps", "--skip", "--environment", "dev");
 
         outcome.ExitCode.Should().NotBe(0, output);
-        output.Should().Contain($"moved on to {_gitops.Git("rev-parse", "HEAD")} while {built} was being built").And.Contain("--allow-moved-source");
+        output.Should().Contain($"moved on to {moved} while {built} was being built").And.Contain("--allow-moved-source");
         (await _gitops.Server.BranchHeadAsync("acme", "gitops", "main")).Should().Be(head);
     }
 
@@ -93,10 +97,15 @@ public sealed class BumpGitOpsRefusalTests : IAsyncLifetime
             Run(Path.Combine(scratch, "work"), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "--allow-empty", "-m", "feat: newer");
             Run(Path.Combine(scratch, "work"), "push", "--quiet", "origin", "HEAD:main");
             var newer = Run(Path.Combine(scratch, "work"), "rev-parse", "HEAD");
+
+            // The newer commit's own job pins first, from a shallow checkout of that commit.
+            _gitops.Git("fetch", "--quiet", "--depth", "1", "origin", "main");
+            _gitops.Git("checkout", "--quiet", "--detach", newer);
             await WriteImageRecordAsync(newer, "1.3");
             var pinned = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--environment", "dev");
             pinned.Outcome.ExitCode.Should().Be(0, pinned.Output);
             var head = await _gitops.Server.BranchHeadAsync("acme", "gitops", "main");
+            _gitops.Git("checkout", "--quiet", "--detach", older);
             _gitops.Git("rev-parse", "--is-shallow-repository").Should().Be("true");
             await WriteImageRecordAsync(older);
 
