@@ -1,8 +1,7 @@
-using Pipeline.Components;
 using Pipeline.Containers;
 using Pipeline.Targets;
 
-namespace Pipeline.Rehearsal.Tests.Components;
+namespace Pipeline.Components.Tests.GitOps;
 
 /// <summary>BumpGitOps refusing, as a CI job sees it: a non-zero exit, the reason in the output, nothing written.</summary>
 public sealed class BumpGitOpsRefusalTests : IAsyncLifetime
@@ -122,16 +121,8 @@ public sealed class BumpGitOpsRefusalTests : IAsyncLifetime
         }
     }
 
-    private static string Run(string directory, params string[] arguments)
-    {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", arguments)
-            { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var text = process.StandardOutput.ReadToEnd().Trim();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        process.ExitCode.Should().Be(0, error);
-        return text;
-    }
+    private static string Run(string directory, params string[] arguments) =>
+        ProcessRunner.RunAsync(new ProcessRequest("git", arguments) { WorkingDirectory = directory }).GetAwaiter().GetResult().Text.Trim();
 
     private Task WriteImageRecordAsync(string commit, string tag = "1.2") =>
         new PinnedImage("ghcr.io/acme/web", [tag], Digest.Parse(tag == "1.2" ? IndexDigest : "sha256:" + new string('6', 64)), "application/vnd.oci.image.index.v1+json",

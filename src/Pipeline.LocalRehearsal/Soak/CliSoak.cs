@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Pipeline.Processes;
+using Pipeline.Rehearsal.Soak;
 
-namespace Pipeline.Rehearsal.Soak;
+namespace Pipeline.LocalRehearsal.Soak;
 
 /// <summary>
 /// The soak as a command line runs it: N processes of <c>./build.sh BumpGitOps --write-method Git</c>, one app each,

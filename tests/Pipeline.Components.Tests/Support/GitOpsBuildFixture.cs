@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Pipeline.Rehearsal.GitHub;
 using Pipeline.Targets;
 
-namespace Pipeline.Rehearsal.Tests.Components;
+namespace Pipeline.Components.Tests.GitOps;
 
 /// <summary>
 /// A GitOps repository <c>acme/gitops</c> on the local GitHub server with an App installed on it, and a source
