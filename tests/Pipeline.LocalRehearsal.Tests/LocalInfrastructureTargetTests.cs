@@ -1,9 +1,10 @@
 using System.Net.Http;
 using Pipeline.Rehearsal.Infrastructure;
+using Pipeline.Rehearsal.Tests.Infrastructure;
 using Pipeline.Targets;
 using Pipeline.Tests.Shared;
 
-namespace Pipeline.Rehearsal.Tests.Infrastructure;
+namespace Pipeline.LocalRehearsal.Tests;
 
 public sealed class LocalInfrastructureTargetTests
 {
