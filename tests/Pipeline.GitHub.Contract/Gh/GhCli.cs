@@ -31,6 +31,8 @@ public sealed class GhCli : IDisposable
             ["NO_COLOR"] = "1",
             ["GH_PAGER"] = "cat",
             ["HOME"] = _home,
+            // gh keeps a cache in TMPDIR (gh-cli-cache): in the folder of its own, it goes with it.
+            ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(_home, "tmp")).FullName,
             ["GIT_CONFIG_NOSYSTEM"] = "1",
             ["GH_DEBUG"] = Environment.GetEnvironmentVariable("GH_CONTRACT_DEBUG") ?? "",
         };
