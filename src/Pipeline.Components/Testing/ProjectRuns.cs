@@ -35,18 +35,19 @@ internal static class ProjectRuns
         TargetContext context)
     {
         var progress = new TestProgress(context);
-        var scratchRoot = Directory.CreateTempSubdirectory("pipeline-tests-").FullName;
+        // Short names: tests put Unix sockets in their temporary folders, and a socket's path has at most 108 characters.
+        var scratchRoot = Directory.CreateTempSubdirectory("tests-").FullName;
         using var slots = new SemaphoreSlim(Parallelism);
         try
         {
             // The longest first (by the previous run), so that the last to finish started early; unknown ones first of all.
             var ordered = projects.OrderByDescending(p => previous.TryGetValue(p.Name, out var duration) ? duration : TimeSpan.MaxValue).ToList();
-            var runs = ordered.Select(async project =>
+            var runs = ordered.Select(async (project, index) =>
             {
                 await slots.WaitAsync(context.CancellationToken).ConfigureAwait(false);
                 try
                 {
-                    return await RunOneAsync(project, request, results / project.Name, TestScratch.Create(scratchRoot, project.Name), progress, context.CancellationToken).ConfigureAwait(false);
+                    return await RunOneAsync(project, request, results / project.Name, TestScratch.Create(scratchRoot, (index + 1).ToString(CultureInfo.InvariantCulture)), progress, context.CancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
