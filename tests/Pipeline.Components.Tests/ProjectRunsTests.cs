@@ -112,9 +112,10 @@ public sealed class ProjectRunsTests : IDisposable
         {
             var projects = scripts.Keys.Select(name => new TestProject(name, AbsolutePath.Create(Path.Combine(root, name + ".csproj")))).ToList();
             var outcomes = await ProjectRuns.RunAsync(projects, new Dictionary<string, TimeSpan>(), (project, results, temporary) =>
-                new ProcessRequest("sh", ["-c", scripts[project.Name]])
+                // As the test host gets its TMPDIR from the run settings, while dotnet test itself has another.
+                new ProcessRequest("sh", ["-c", "export TMPDIR=\"$TEST_TMPDIR\"; " + scripts[project.Name]])
                 {
-                    Environment = new Dictionary<string, string?> { ["TMPDIR"] = temporary, ["RESULTS"] = results, ["ROOT"] = root, ["PROJECT"] = project.Name },
+                    Environment = new Dictionary<string, string?> { ["TEST_TMPDIR"] = temporary, ["RESULTS"] = results, ["ROOT"] = root, ["PROJECT"] = project.Name },
                     ThrowOnFailure = false,
                     Timeout = TimeSpan.FromMinutes(2),
                 }, ((ITest)this).TestResultsDirectory, context);

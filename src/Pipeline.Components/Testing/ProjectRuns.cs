@@ -68,7 +68,9 @@ internal static class ProjectRuns
         results.CreateDirectory();
         progress.Started(project.Name);
         var clock = Stopwatch.StartNew();
-        var run = await ProcessRunner.RunAsync(request(project, results, scratch.Path) with { Output = line => Log.Information($"[{project.Name}] {line}") }, cancellationToken).ConfigureAwait(false);
+        // The dotnet CLI leaves empty folders in its own TMPDIR: one beside the project's folder, removed with the run's.
+        var cli = Directory.CreateDirectory(scratch.Path + ".cli").FullName;
+        var run = await ProcessRunner.RunAsync(request(project, results, scratch.Path).WithEnvironment("TMPDIR", cli) with { Output = line => Log.Information($"[{project.Name}] {line}") }, cancellationToken).ConfigureAwait(false);
         clock.Stop();
 
         var processes = await scratch.StopLeftoverProcessesAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
