@@ -1,5 +1,5 @@
 using Pipeline.Promotion;
-using Pipeline.Rehearsal.Soak;
+using Pipeline.LocalRehearsal.Soak;
 using Pipeline.Targets;
 
 namespace Pipeline.Build;

@@ -1,5 +1,5 @@
 using Pipeline.Components;
-using Pipeline.Rehearsal;
+using Pipeline.LocalRehearsal;
 using Pipeline.Targets;
 
 namespace Pipeline.Tool;

@@ -21,7 +21,7 @@ public sealed class PackagingTests(PackedRepository packed)
         var expected = packed.Projects.SelectMany(p => new[] { $"{p}.{PackedRepository.ExplicitVersion}.nupkg", $"{p}.{PackedRepository.ExplicitVersion}.snupkg" })
             .Concat(packed.Tools.Select(t => $"{t}.{PackedRepository.ExplicitVersion}.nupkg"));
         Directory.GetFiles(packed.ExplicitPackages).Select(Path.GetFileName).Should().BeEquivalentTo(expected);
-        packed.Projects.Should().Contain(["Pipeline.Targets", "Pipeline.Containers", "Pipeline.GitHub", "Pipeline.Promotion", "Pipeline.Components", "Pipeline.Rehearsal"]);
+        packed.Projects.Should().Contain(["Pipeline.Targets", "Pipeline.Containers", "Pipeline.GitHub", "Pipeline.Promotion", "Pipeline.Components", "Pipeline.Rehearsal", "Pipeline.LocalRehearsal"]);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class PackagingTests(PackedRepository packed)
         package.ReadText("README.md").Should().Be(File.ReadAllText(Path.Combine(packed.Clone.Root, "src", "Pipeline.Tool", "README.md")));
         var settings = System.Xml.Linq.XDocument.Parse(package.ReadText($"tools/{Framework}/any/DotnetToolSettings.xml"));
         settings.Descendants("Command").Select(c => (string?)c.Attribute("Name")).Should().Equal("pipeline");
-        package.Entries.Should().Contain([$"tools/{Framework}/any/pipeline.dll", $"tools/{Framework}/any/Pipeline.Components.dll", $"tools/{Framework}/any/Pipeline.Rehearsal.dll"]);
+        package.Entries.Should().Contain([$"tools/{Framework}/any/pipeline.dll", $"tools/{Framework}/any/Pipeline.Components.dll", $"tools/{Framework}/any/Pipeline.Rehearsal.dll", $"tools/{Framework}/any/Pipeline.LocalRehearsal.dll"]);
         package.AssemblyVersions($"tools/{Framework}/any/pipeline.dll").Informational.Should().StartWith(PackedRepository.ExplicitVersion);
     }
 

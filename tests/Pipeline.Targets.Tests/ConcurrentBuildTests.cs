@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Pipeline.Targets.Tests;
@@ -37,16 +36,10 @@ public sealed class ConcurrentBuildTests : IDisposable
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, IReadOnlyList<string> arguments, string directory)
     {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
+        var request = new ProcessRequest(file, arguments) { WorkingDirectory = directory, ThrowOnFailure = false };
         foreach (var name in new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "CI" })
-            start.Environment.Remove(name);
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+            request = request.WithEnvironment(name, null);
+        var result = await ProcessRunner.RunAsync(request);
+        return (result.ExitCode, result.StandardOutput + result.StandardError);
     }
 }

@@ -208,24 +208,8 @@ internal static class AheadOfParallelCli
 
     private static async Task<string> DockerAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var info = new ProcessStartInfo(Docker) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0
-            ? await stdout
-            : throw new InvalidOperationException($"docker {string.Join(' ', arguments)} failed ({process.ExitCode}): {await stderr}");
+        var request = new ProcessRequest(Docker, arguments) { Environment = environment.ToDictionary(e => e.Key, e => (string?)e.Value) };
+        return (await ProcessRunner.RunAsync(request).ConfigureAwait(false)).StandardOutput;
     }
 
     private static double Median(List<double> values)

@@ -95,16 +95,16 @@ internal static class GitOpsTargets
             AllowMovedSource = build.AllowMovedSource,
             Rollback = build.Rollback,
             CiRunUrl = source?.RunUrl,
-            Retry = RetryOptions(build),
+            Retry = RetryFor(build),
             Credentials = GitHubCredentials.From(build),
             SourceHistory = source is null ? null : await SourceHistories.ForAsync(build, source, cancellationToken).ConfigureAwait(false),
         };
     }
 
-    private static PromotionRetryOptions RetryOptions(IHazGitOps build) => build.PromotionBudget switch
+    private static RetryOptions RetryFor(IHazGitOps build) => build.PromotionBudget switch
     {
-        null => new PromotionRetryOptions(),
-        > 0 and var seconds => new PromotionRetryOptions { Budget = TimeSpan.FromSeconds(seconds) },
+        null => PromotionRequest.DefaultRetry,
+        > 0 and var seconds => PromotionRequest.DefaultRetry with { Budget = TimeSpan.FromSeconds(seconds) },
         var seconds => throw new BuildException($"--promotion-budget {seconds} is not a number of seconds above 0; give how long a promotion may keep retrying, e.g. --promotion-budget 600."),
     };
 

@@ -21,6 +21,11 @@ public sealed partial class RegistryClient : IDisposable
     public RegistryClient(RegistryClientOptions? options = null, TimeProvider? time = null)
     {
         _options = options ?? new RegistryClientOptions();
+        if (_options.Retry.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
         _time = time ?? TimeProvider.System;
         var handler = new SocketsHttpHandler
         {
@@ -59,6 +64,7 @@ public sealed partial class RegistryClient : IDisposable
         bool answerChallenges = true)
     {
         var authorized = !answerChallenges;
+        var started = _time.GetUtcNow();
         for (var attempt = 1; ; attempt++)
         {
             var request = createRequest();
@@ -74,12 +80,13 @@ public sealed partial class RegistryClient : IDisposable
             }
             catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
             {
-                if (IsRefused(exception) || attempt >= _options.Retry.MaxAttempts)
+                var wait = _options.Retry.DelayAfter(attempt, null, _time.GetUtcNow());
+                if (IsRefused(exception) || !_options.Retry.Allows(attempt, _time.GetUtcNow() - started, wait))
                 {
                     throw new RegistryUnreachableException(registry, request.Method.Method, request.RequestUri!, exception);
                 }
 
-                await Task.Delay(_options.Retry.DelayBefore(attempt, null, _time.GetUtcNow()), _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -93,9 +100,9 @@ public sealed partial class RegistryClient : IDisposable
                 continue;
             }
 
-            if (RetryPolicy.IsRetryable(response.StatusCode) && attempt < _options.Retry.MaxAttempts)
+            var delay = _options.Retry.DelayAfter(attempt, response.Headers.RetryAfter, _time.GetUtcNow());
+            if (RegistryRetry.IsRetryable(response.StatusCode) && _options.Retry.Allows(attempt, _time.GetUtcNow() - started, delay))
             {
-                var delay = _options.Retry.DelayBefore(attempt, response.Headers.RetryAfter, _time.GetUtcNow());
                 response.Dispose();
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
                 continue;

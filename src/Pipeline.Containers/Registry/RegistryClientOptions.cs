@@ -13,7 +13,7 @@ public sealed record RegistryClientOptions
     public IReadOnlyList<string> InsecureRegistries { get; init; } = [];
 
     /// <summary>Retries of 429, 5xx and dropped connections.</summary>
-    public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
+    public RetryOptions Retry { get; init; } = RegistryRetry.Default;
 
     /// <summary>Timeout of one HTTP request.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(2);

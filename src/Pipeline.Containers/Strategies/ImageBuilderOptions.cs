@@ -13,7 +13,7 @@ public sealed record ImageBuilderOptions
     public RegistryCredentialProvider? Credentials { get; init; }
 
     /// <summary>Retries of registry requests.</summary>
-    public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
+    public RetryOptions Retry { get; init; } = RegistryRetry.Default;
 
     /// <summary>
     /// Build output, one line at a time (prefixed with the platform when several build at once). Should report

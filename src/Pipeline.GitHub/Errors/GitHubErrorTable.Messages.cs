@@ -67,7 +67,7 @@ internal static partial class GitHubErrorTable
             : $"until {reset.Value.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)} (in {Math.Max(0, (int)Math.Ceiling((reset.Value - c.Now).TotalSeconds))} s)";
         return new GitHubRateLimitException(
             $"{c.Info.Describe()}: the rate limit is used up {when}.{c.Quoted} Wait for the reset, make fewer calls, or use a GitHub App " +
-            "installation token (its quota is larger); raise GitHubRetryOptions.MaxRetryDelay to let the client wait for the reset itself.",
+            "installation token (its quota is larger); raise GitHubClientOptions.Retry.MaxDelay to let the client wait for the reset itself.",
             c.Info, GitHubRateLimitKind.Primary, reset, c.Headers.RetryAfter);
     }
 

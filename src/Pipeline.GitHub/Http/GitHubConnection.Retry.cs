@@ -10,6 +10,7 @@ internal sealed partial class GitHubConnection
 {
     private static readonly ResiliencePropertyKey<GitHubRequest> RequestKey = new("Pipeline.GitHub.Request");
     private static readonly ResiliencePropertyKey<RetryDecision> DecisionKey = new("Pipeline.GitHub.RetryDecision");
+    private static readonly ResiliencePropertyKey<long> StartedKey = new("Pipeline.GitHub.Started");
 
     /// <summary>Sends the request with bounded retries; returns a successful answer or throws the table's exception.</summary>
     public async Task<GitHubResponse> SendAsync(GitHubRequest request, CancellationToken cancellationToken)
@@ -32,6 +33,7 @@ internal sealed partial class GitHubConnection
         var credentials = request.Credentials ?? Options.Credentials;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RequestKey, request);
+        context.Properties.Set(StartedKey, Options.TimeProvider.GetTimestamp());
         var attempts = 0;
         var sent = new StrongBox<Secret?>();
         try
@@ -61,7 +63,7 @@ internal sealed partial class GitHubConnection
 
                 throw new GitHubServerException(
                     $"{request.Describe()} got no answer from {Options.Endpoint.Api.Host} after {attempts} attempt(s): {exception.Message} " +
-                    "Check the API address, the network and any proxy; if GitHub is slow, raise GitHubRetryOptions.AttemptTimeout.",
+                    "Check the API address, the network and any proxy; if GitHub is slow, raise GitHubClientOptions.AttemptTimeout.",
                     null, exception);
             }
 
@@ -108,7 +110,12 @@ internal sealed partial class GitHubConnection
 
     private static ResiliencePipeline<GitHubResponse> BuildPipeline(GitHubClientOptions options)
     {
-        if (options.Retry.MaxRetries <= 0)
+        if (options.Retry.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        if (options.Retry.MaxAttempts is 1)
         {
             return ResiliencePipeline<GitHubResponse>.Empty;
         }
@@ -116,7 +123,7 @@ internal sealed partial class GitHubConnection
         return new ResiliencePipelineBuilder<GitHubResponse> { TimeProvider = options.TimeProvider }
             .AddRetry(new RetryStrategyOptions<GitHubResponse>
             {
-                MaxRetryAttempts = options.Retry.MaxRetries,
+                MaxRetryAttempts = options.Retry.MaxAttempts is { } most ? most - 1 : int.MaxValue,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context, args.Outcome, args.AttemptNumber, options)),
                 DelayGenerator = async args =>
                 {
@@ -165,6 +172,12 @@ internal sealed partial class GitHubConnection
         else
         {
             return false;
+        }
+
+        var elapsed = options.TimeProvider.GetElapsedTime(context.Properties.GetValue(StartedKey, 0L));
+        if (decision.Retry && !options.Retry.Allows(attempt + 1, elapsed, decision.Delay))
+        {
+            decision = RetryDecision.No($"{decision.Reason}: waiting {decision.Delay.TotalSeconds:0.#} s more would overrun the retry budget of {options.Retry.Budget?.TotalSeconds:0.#} s");
         }
 
         context.Properties.Set(DecisionKey, decision);

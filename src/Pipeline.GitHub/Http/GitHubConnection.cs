@@ -61,7 +61,7 @@ internal sealed partial class GitHubConnection
         var token = await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         sent.Value = token;
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (Options.Retry.AttemptTimeout is { } timeout)
+        if (Options.AttemptTimeout is { } timeout)
         {
             attempt.CancelAfter(timeout);
         }
@@ -99,7 +99,7 @@ internal sealed partial class GitHubConnection
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Our attempt timeout, or HttpClient.Timeout: the answer was lost, not cancelled by the caller.
-            throw new AttemptTimeoutException(Options.Retry.AttemptTimeout ?? _http.Timeout);
+            throw new AttemptTimeoutException(Options.AttemptTimeout ?? _http.Timeout);
         }
     }
 

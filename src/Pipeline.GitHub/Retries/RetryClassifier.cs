@@ -8,7 +8,7 @@ namespace Pipeline.GitHub.Retries;
 /// <summary>
 /// Decides, from one attempt's outcome, whether the request is sent again. Rate limits are retried whatever
 /// the method (GitHub rejected the request without acting on it), waiting as long as GitHub says, but never
-/// longer than <see cref="GitHubRetryOptions.MaxRetryDelay"/>. 5xx answers and lost answers are retried only
+/// longer than <see cref="RetryOptions.MaxDelay"/>. 5xx answers and lost answers are retried only
 /// for idempotent requests. Lost connections (nothing sent) are always retried.
 /// </summary>
 internal static class RetryClassifier
@@ -16,7 +16,7 @@ internal static class RetryClassifier
     /// <summary>GitHub asks for at least a minute after a secondary rate limit without Retry-After.</summary>
     internal static readonly TimeSpan SecondaryRateLimitWait = TimeSpan.FromMinutes(1);
 
-    public static RetryDecision Classify(GitHubRequest request, GitHubResponse response, int attempt, DateTimeOffset now, GitHubRetryOptions options)
+    public static RetryDecision Classify(GitHubRequest request, GitHubResponse response, int attempt, DateTimeOffset now, RetryOptions options)
     {
         var status = (int)response.Status;
         var headers = response.Headers;
@@ -49,7 +49,7 @@ internal static class RetryClassifier
         return RetryDecision.No($"{status} is final");
     }
 
-    public static RetryDecision Classify(GitHubRequest request, Exception exception, int attempt, GitHubRetryOptions options)
+    public static RetryDecision Classify(GitHubRequest request, Exception exception, int attempt, RetryOptions options)
     {
         if (exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } or HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError })
         {
@@ -67,13 +67,13 @@ internal static class RetryClassifier
         return RetryDecision.No(exception.GetType().Name);
     }
 
-    internal static TimeSpan Backoff(int attempt, GitHubRetryOptions options) =>
-        TimeSpan.FromTicks(options.BaseDelay.Ticks * (1L << Math.Min(attempt, 16)));
+    /// <summary>The wait after attempt <paramref name="attempt"/>, counted from 0 as the retry pipeline counts.</summary>
+    internal static TimeSpan Backoff(int attempt, RetryOptions options) => options.Backoff(attempt + 1);
 
-    private static RetryDecision Bounded(TimeSpan wait, string reason, GitHubRetryOptions options) =>
-        wait <= options.MaxRetryDelay
+    private static RetryDecision Bounded(TimeSpan wait, string reason, RetryOptions options) =>
+        wait <= options.MaxDelay
             ? RetryDecision.After(wait, reason)
-            : RetryDecision.No($"{reason}: GitHub asks to wait {wait.TotalSeconds:0} s, more than the allowed {options.MaxRetryDelay.TotalSeconds:0} s");
+            : RetryDecision.No($"{reason}: GitHub asks to wait {wait.TotalSeconds:0} s, more than the allowed {options.MaxDelay.TotalSeconds:0} s");
 
     private static bool SaysSecondaryRateLimit(GitHubResponse response)
     {
@@ -100,6 +100,6 @@ internal static class RetryClassifier
     }
 }
 
-/// <summary>One attempt took longer than <see cref="GitHubRetryOptions.AttemptTimeout"/>.</summary>
+/// <summary>One attempt took longer than <see cref="GitHubClientOptions.AttemptTimeout"/>.</summary>
 internal sealed class AttemptTimeoutException(TimeSpan timeout)
     : TimeoutException($"The attempt took longer than {timeout.TotalSeconds:0.###} s.");

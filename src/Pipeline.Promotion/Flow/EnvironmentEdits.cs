@@ -8,38 +8,29 @@ internal sealed record EnvironmentEdits(IReadOnlyList<PromotedFile> Files, IRead
 {
     public bool Changed => Contents.Count > 0;
 
-    /// <summary>Applies every edit of <paramref name="environment"/>, in order, to the files of <paramref name="snapshot"/>.</summary>
+    /// <summary>
+    /// Applies every edit of <paramref name="environment"/> to the files of <paramref name="snapshot"/>: the edits of
+    /// one file in the order the spec lists them (<see cref="ManifestEdits.ApplyAll"/>), the files in the order they first appear.
+    /// </summary>
     public static EnvironmentEdits Apply(RepositorySnapshot snapshot, EnvironmentSpec environment, ImageReference image, string repository)
     {
-        var documents = new Dictionary<string, (ManifestDocument Original, ManifestDocument Current, List<ManifestChange> Changes)>(StringComparer.Ordinal);
-        foreach (var file in environment.Files)
-        {
-            if (!documents.TryGetValue(file.Path, out var entry))
-            {
-                var read = snapshot.Files.GetValueOrDefault(file.Path)
-                    ?? throw new PromotionRequestException(
-                        $"{file.Path} does not exist on {snapshot.Branch} of {repository}, but {environment.App}/{environment.Name} edits it"
-                        + $"{(file.Location is { } l ? $" ({l})" : "")}. Add the file to the repository, or fix the path in the spec.");
-                var document = ManifestDocument.FromBytes(file.Path, read.Content);
-                entry = (document, document, []);
-            }
-
-            var result = file.Edit.Apply(entry.Current, image);
-            entry.Changes.AddRange(result.Changes);
-            documents[file.Path] = (entry.Original, result.Document, entry.Changes);
-        }
-
         var files = new List<PromotedFile>();
         var contents = new List<FileContent>();
-        foreach (var (path, (original, current, changes)) in documents)
+        foreach (var edits in environment.Files.GroupBy(file => file.Path, StringComparer.Ordinal))
         {
-            var bytes = current.ToBytes();
-            if (bytes.AsSpan().SequenceEqual(snapshot.Files[path]!.Content))
+            var path = edits.Key;
+            var read = snapshot.Files.GetValueOrDefault(path)
+                ?? throw new PromotionRequestException(
+                    $"{path} does not exist on {snapshot.Branch} of {repository}, but {environment.App}/{environment.Name} edits it"
+                    + $"{(edits.First().Location is { } l ? $" ({l})" : "")}. Add the file to the repository, or fix the path in the spec.");
+            var result = ManifestEdits.ApplyAll(ManifestDocument.FromBytes(path, read.Content), image, edits.Select(file => file.Edit));
+            var bytes = result.Document.ToBytes();
+            if (bytes.AsSpan().SequenceEqual(read.Content))
             {
                 continue;
             }
 
-            files.Add(new PromotedFile(path, changes, UnifiedDiff.Render(path, original.Text, current.Text)));
+            files.Add(new PromotedFile(path, result.Changes, result.Diff()));
             contents.Add(new FileContent(path, bytes));
         }
 

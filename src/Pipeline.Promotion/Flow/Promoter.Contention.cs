@@ -27,13 +27,17 @@ public sealed partial class Promoter
     }
 
     /// <summary>
-    /// The retry loop (see <see cref="PromotionRetryOptions"/>): between attempts a decorrelated-jitter delay, or longer
+    /// The retry loop (see <see cref="PromotionRequest.Retry"/>): between attempts a decorrelated-jitter delay, or longer
     /// when GitHub asks to wait; the turn, when there is one, is held only while an attempt works.
     /// </summary>
     private async Task<T> RetryAsync<T>(RetryScope scope, bool beyondRaces, Func<PromotionAttempt, Task<T>> attempt, CancellationToken cancellationToken)
     {
         var retry = scope.Retry;
-        retry.Validate();
+        if (retry.Problem() is { } problem)
+        {
+            throw new PromotionRequestException(problem);
+        }
+
         var working = Stopwatch.StartNew();
         var waited = TimeSpan.Zero;
         var delay = TimeSpan.Zero;
@@ -75,7 +79,7 @@ public sealed partial class Promoter
             }
 
             var spent = working.Elapsed + waited;
-            if (spent + delay > retry.Budget || number >= retry.MaxAttempts)
+            if (!retry.Allows(number, spent, delay))
             {
                 throw GiveUp(scope, current, spent, uncertain, failure);
             }
@@ -99,14 +103,14 @@ public sealed partial class Promoter
         var retry = scope.Retry;
         var limit = retry.MaxAttempts is { } most && last.Number >= most
             ? $"the limit of {most} attempts"
-            : $"the budget of {retry.Budget.TotalSeconds:0.#} s";
+            : $"the budget of {retry.Budget?.TotalSeconds:0.#} s";
         var outcome = uncertain
             ? $"The last write got no clear answer; look for Promoted-Image: {scope.Image} on {scope.Branch} (running the promotion again is safe: it writes nothing if the pin is there)."
             : "Nothing of this promotion was written.";
         return new PromotionConflictException(scope.Branch, last.Number, spent, last.Head,
             $"{scope.What}: gave up on {scope.Branch} of {scope.Repository} after {last.Number} attempt(s) in {spent.TotalSeconds:0.0} s "
             + $"({limit}); the last attempt read {(last.Head is { } head ? "head " + head : "no head")} and failed: {failure.Message} {outcome} "
-            + "Run it again, or raise --promotion-budget (PROMOTION_BUDGET; PromotionRetryOptions.Budget).",
+            + "Run it again, or raise --promotion-budget (PROMOTION_BUDGET; PromotionRequest.Retry.Budget).",
             failure);
     }
 
@@ -115,7 +119,7 @@ public sealed partial class Promoter
     /// <param name="Repository">The repository, for messages.</param>
     /// <param name="Branch">The branch.</param>
     /// <param name="Retry">The budget and delays.</param>
-    private sealed record RetryScope(string What, string Repository, string Branch, PromotionRetryOptions Retry)
+    private sealed record RetryScope(string What, string Repository, string Branch, RetryOptions Retry)
     {
         /// <summary>The queue's key within the target: the branch, or the branch and files; null takes no turn.</summary>
         public string? Turn { get; init; }

@@ -70,8 +70,30 @@ public sealed record PromotionRequest(PromotionTarget Target)
     /// <summary>The <c>event_type</c> of a dispatch (<see cref="Promotion.WriteMethod.Dispatch"/>).</summary>
     public string DispatchEventType { get; init; } = PromotionDispatch.DefaultEventType;
 
-    /// <summary>How long to keep re-reading and re-applying while the branch is busy or GitHub fails for a moment.</summary>
-    public PromotionRetryOptions Retry { get; init; } = new();
+    /// <summary>
+    /// How long to keep re-reading and re-applying while the branch is busy or GitHub fails for a moment (default
+    /// <see cref="DefaultRetry"/>). Each attempt re-reads the branch, re-applies the edits to the fresh head and writes
+    /// again; between attempts it waits a decorrelated-jitter delay (<see cref="RetryOptions.NextDelay"/>), or longer
+    /// when GitHub asks; it gives up when the budget is spent, and the error says after how many attempts, how long,
+    /// and on which head.
+    /// </summary>
+    public RetryOptions Retry { get; init; } = DefaultRetry;
+
+    /// <summary>
+    /// A budget of ten minutes and no limit on attempts, waits from 100 ms up to 15 s. Why a time budget and not a
+    /// number of attempts: with N promoters on one branch, one of them wins each round, so the last one needs about N
+    /// attempts however lucky it is. A fixed count fails the promoters that came late while the branch is merely busy;
+    /// the time a busy branch needs is what a CI job can afford, so that is what is bounded. Why 15 s at most: with
+    /// many promoters in separate processes on one branch, only one attempt in each write's time can win, so waits
+    /// must grow until the others stop crowding the branch. The build takes the budget from <c>--promotion-budget</c>.
+    /// </summary>
+    public static RetryOptions DefaultRetry { get; } = new()
+    {
+        MaxAttempts = null,
+        Budget = TimeSpan.FromMinutes(10),
+        BaseDelay = TimeSpan.FromMilliseconds(100),
+        MaxDelay = TimeSpan.FromSeconds(15),
+    };
 
     /// <summary>
     /// How many commits of the target branch that changed the environment's files to search for its last promotion

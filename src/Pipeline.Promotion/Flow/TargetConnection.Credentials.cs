@@ -7,19 +7,15 @@ namespace Pipeline.Promotion;
 internal sealed partial class TargetConnection
 {
     private static async Task<GitHubClient> GitHubClientAsync(GitHubEndpoint endpoint, RepositoryId repository, IGitHubCredentials? credentials,
-        PromoterOptions options, List<IDisposable> owned, CancellationToken cancellationToken)
+        PromoterOptions options, Owned owned, CancellationToken cancellationToken)
     {
         if (credentials is null)
         {
             throw new PromotionRequestException($"Writing to {repository} needs credentials: a GitHub App (App ID and private key) or a token with contents write access.");
         }
 
-        GitHubClient Create(IGitHubCredentials c)
-        {
-            var client = new GitHubClient(options.ConfigureGitHub(new GitHubClientOptions(endpoint, c) { Logger = options.Logger }), options.HttpClient);
-            owned.Add(client);
-            return client;
-        }
+        GitHubClient Create(IGitHubCredentials c) =>
+            owned.Add(new GitHubClient(options.ConfigureGitHub(new GitHubClientOptions(endpoint, c) { Logger = options.Logger }), options.HttpClient));
 
         if (credentials.Kind != GitHubCredentialKind.AppJwt)
         {
@@ -29,8 +25,7 @@ internal sealed partial class TargetConnection
         // An App's JWT only reaches /app endpoints: find its installation on the repository and mint tokens from it.
         var app = Create(credentials);
         var tokens = await InstallationTokenProvider.ForRepositoryAsync(app.Apps, repository, timeProvider: app.Options.TimeProvider, cancellationToken: cancellationToken).ConfigureAwait(false);
-        owned.Add(tokens);
-        return Create(tokens);
+        return Create(owned.AddTokens(tokens));
     }
 
     /// <summary>
@@ -38,7 +33,7 @@ internal sealed partial class TargetConnection
     /// for a git URL on GitHub, find the App's installation on that repository and mint tokens limited to it.
     /// </summary>
     private static async Task<IGitHubCredentials> GitUrlInstallationAsync(PromotionTarget target, IGitHubCredentials app, PromoterOptions options,
-        List<IDisposable> owned, CancellationToken cancellationToken)
+        Owned owned, CancellationToken cancellationToken)
     {
         if (!GitHubGitUrl.TryParse(target.Location, out var repository, out var inferred))
         {
@@ -54,8 +49,7 @@ internal sealed partial class TargetConnection
         {
             var tokens = await InstallationTokenProvider.ForRepositoryAsync(client.Apps, repository, scope, client.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
             owned.Add(client);
-            owned.Add(tokens);
-            return tokens;
+            return owned.AddTokens(tokens);
         }
         catch (GitHubNotFoundException exception)
         {
@@ -78,7 +72,7 @@ internal sealed partial class TargetConnection
     /// </summary>
     private async Task RevokeTokensAsync()
     {
-        foreach (var tokens in _owned.OfType<InstallationTokenProvider>())
+        foreach (var tokens in _owned.Tokens)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             try

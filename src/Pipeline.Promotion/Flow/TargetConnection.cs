@@ -7,11 +7,12 @@ namespace Pipeline.Promotion;
 /// <summary>An opened GitOps repository: the writer, and for a GitHub target the API client (pull requests, dispatches).</summary>
 internal sealed partial class TargetConnection : IAsyncDisposable
 {
-    private readonly List<IDisposable> _owned = [];
+    private readonly Owned _owned;
     private ILogger _log = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
-    private TargetConnection(IPromotionWriter writer, IGitHubClient? client, RepositoryId? repository)
+    private TargetConnection(IPromotionWriter writer, IGitHubClient? client, RepositoryId? repository, Owned owned)
     {
+        _owned = owned;
         Writer = writer;
         Client = client;
         Repository = repository;
@@ -35,41 +36,34 @@ internal sealed partial class TargetConnection : IAsyncDisposable
         switch (target.Kind)
         {
             case PromotionTargetKind.Directory:
-                return Wrap(new TargetConnection(new WorktreeWriter(target.Location), null, null), options);
+                return Wrap(new TargetConnection(new WorktreeWriter(target.Location), null, null, new Owned()), options);
             case PromotionTargetKind.GitUrl:
-                var pushers = new List<IDisposable>();
+                var pushers = new Owned();
                 var credentials = request.Credentials is { Kind: GitHubCredentialKind.AppJwt } app
                     ? await GitUrlInstallationAsync(target, app, options, pushers, cancellationToken).ConfigureAwait(false)
                     : request.Credentials;
-                var git = new TargetConnection(new GitWriter(target.Location, Token(credentials), request.Committer), null, null);
-                git._owned.AddRange(pushers);
-                return Wrap(git, options);
+                return Wrap(new TargetConnection(new GitWriter(target.Location, Token(credentials), request.Committer), null, null, pushers), options);
         }
 
         var repository = target.Repository!;
-        var owned = new List<IDisposable>();
+        var owned = new Owned();
         var client = await GitHubClientAsync(target.Endpoint!, repository, request.Credentials, options, owned, cancellationToken).ConfigureAwait(false);
         IPromotionWriter writer = method switch
         {
             WriteMethod.GitData => new GitDataWriter(client, repository),
             WriteMethod.Contents => new ContentsWriter(client, repository),
             WriteMethod.Git => new GitWriter(await CloneUrlAsync(client, repository, cancellationToken).ConfigureAwait(false),
-                Token(client is GitHubClient c ? c.Options.Credentials : request.Credentials), request.Committer, repository.ToString()),
+                Token(client.Options.Credentials), request.Committer, repository.ToString()),
             _ => new GraphQLWriter(client, repository),
         };
-        var connection = new TargetConnection(writer, client, repository);
-        connection._owned.AddRange(owned);
-        return Wrap(connection, options);
+        return Wrap(new TargetConnection(writer, client, repository, owned), options);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync().ConfigureAwait(false);
         await RevokeTokensAsync().ConfigureAwait(false);
-        foreach (var owned in Enumerable.Reverse(_owned))
-        {
-            owned.Dispose();
-        }
+        _owned.Dispose();
     }
 
     private static TargetConnection Wrap(TargetConnection connection, PromoterOptions options)
@@ -103,4 +97,33 @@ internal sealed partial class TargetConnection : IAsyncDisposable
     private static async Task<string> CloneUrlAsync(IGitHubClient client, RepositoryId repository, CancellationToken cancellationToken) =>
         (await client.Repositories.GetAsync(repository, cancellationToken).ConfigureAwait(false)).CloneUrl
         ?? throw new PromotionRequestException($"GitHub did not say where to clone {repository} from; pass its git URL as the target instead.");
+
+    /// <summary>What a connection made for itself: clients and token providers to dispose, newest first, and the token providers whose tokens to revoke.</summary>
+    private sealed class Owned : IDisposable
+    {
+        private readonly List<IDisposable> _disposables = [];
+        private readonly List<InstallationTokenProvider> _tokens = [];
+
+        public IReadOnlyList<InstallationTokenProvider> Tokens => _tokens;
+
+        public T Add<T>(T disposable) where T : IDisposable
+        {
+            _disposables.Add(disposable);
+            return disposable;
+        }
+
+        public InstallationTokenProvider AddTokens(InstallationTokenProvider tokens)
+        {
+            _tokens.Add(tokens);
+            return Add(tokens);
+        }
+
+        public void Dispose()
+        {
+            foreach (var disposable in Enumerable.Reverse(_disposables))
+            {
+                disposable.Dispose();
+            }
+        }
+    }
 }

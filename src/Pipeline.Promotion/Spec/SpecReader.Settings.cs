@@ -9,7 +9,12 @@ internal sealed partial class SpecReader
     internal static readonly string[] SettingKeys =
         ["mode", "merge", "autoMerge", "mergeMethod", "deleteBranch", "fallbackToPullRequest", "message", "title", "branch", "labels"];
 
-    private Settings ReadSettings(YamlMappingNode node, Settings inherited, string where, string[] allowed)
+    /// <summary>
+    /// The settings of <paramref name="inherited"/> overridden by those <paramref name="node"/> gives. The settings travel
+    /// down the levels (defaults, app, environment) as an environment without files, so each is declared once, with
+    /// its default, on <see cref="EnvironmentSpec"/>.
+    /// </summary>
+    private EnvironmentSpec ReadSettings(YamlMappingNode node, EnvironmentSpec inherited, string where, string[] allowed)
     {
         CheckKeys(node, allowed, where);
         var settings = inherited;
@@ -93,41 +98,4 @@ internal sealed partial class SpecReader
         label.Length is > 0 and <= 50 && !label.Any(char.IsControl) && label.Trim() == label
             ? label
             : throw Error(node, $"label '{label}' must be 1 to 50 characters, without leading or trailing spaces or control characters.");
-
-    /// <summary>The settings an environment inherits, overridden level by level.</summary>
-    internal sealed record Settings
-    {
-        public static Settings Empty { get; } = new();
-
-        public PromotionMode Mode { get; init; } = PromotionMode.Commit;
-
-        public PullRequestMerge Merge { get; init; } = PullRequestMerge.None;
-
-        public MergeMethod MergeMethod { get; init; } = MergeMethod.Squash;
-
-        public bool DeleteBranch { get; init; } = true;
-
-        public bool FallbackToPullRequest { get; init; }
-
-        public MessageTemplate Message { get; init; } = MessageTemplate.DefaultMessage;
-
-        public MessageTemplate? Title { get; init; }
-
-        public MessageTemplate Branch { get; init; } = MessageTemplate.DefaultBranch;
-
-        public IReadOnlyList<string> Labels { get; init; } = [];
-
-        public EnvironmentSpec ApplyTo(EnvironmentSpec environment) => environment with
-        {
-            Mode = Mode,
-            Merge = Merge,
-            MergeMethod = MergeMethod,
-            DeleteBranch = DeleteBranch,
-            FallbackToPullRequest = FallbackToPullRequest,
-            Message = Message,
-            Title = Title,
-            Branch = Branch,
-            Labels = Labels,
-        };
-    }
 }

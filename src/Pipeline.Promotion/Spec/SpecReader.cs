@@ -16,6 +16,9 @@ internal sealed partial class SpecReader(string source)
     internal static string[] EnvironmentKeys => ["when", "files", .. SettingKeys];
     internal static readonly string[] WhenKeys = ["tag", "branch"];
 
+    /// <summary>An environment with every setting at its default: what <c>defaults:</c> overrides.</summary>
+    private static readonly EnvironmentSpec Unset = new(string.Empty, string.Empty, []);
+
     private static readonly Regex NamePattern = new("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$", RegexOptions.CultureInvariant);
 
     public PromotionSpec Read(string text)
@@ -27,7 +30,7 @@ internal sealed partial class SpecReader(string source)
             throw Error(version, "version must be 1 (the only version of the spec so far).");
         }
 
-        var defaults = Child(root, "defaults") is { } d ? ReadSettings(Mapping(d, "defaults"), Settings.Empty, "defaults", SettingKeys) : Settings.Empty;
+        var defaults = Child(root, "defaults") is { } d ? ReadSettings(Mapping(d, "defaults"), Unset, "defaults", SettingKeys) : Unset;
         var appsNode = Child(root, "apps") ?? throw Error(root, "the spec has no 'apps:'; add apps with their image and environments.");
         var apps = new List<AppSpec>();
         foreach (var (key, value) in Entries(Mapping(appsNode, "apps")))
@@ -63,7 +66,7 @@ internal sealed partial class SpecReader(string source)
         }
     }
 
-    private AppSpec ReadApp(string name, YamlMappingNode node, Settings defaults)
+    private AppSpec ReadApp(string name, YamlMappingNode node, EnvironmentSpec defaults)
     {
         CheckKeys(node, AppKeys, $"app '{name}'");
         var imageNode = Child(node, "image") ?? throw Error(node, $"app '{name}' has no 'image:'; give the image repository, e.g. ghcr.io/org/{name}.");
@@ -93,7 +96,7 @@ internal sealed partial class SpecReader(string source)
         return new AppSpec(name, image, environments);
     }
 
-    private EnvironmentSpec ReadEnvironment(string app, string name, YamlMappingNode node, Settings inherited)
+    private EnvironmentSpec ReadEnvironment(string app, string name, YamlMappingNode node, EnvironmentSpec inherited)
     {
         var where = $"{app}/{name}";
         CheckKeys(node, EnvironmentKeys, $"environment '{where}'");
@@ -110,12 +113,14 @@ internal sealed partial class SpecReader(string source)
             throw Error(filesNode, $"environment '{where}' lists no files.");
         }
 
-        var environment = new EnvironmentSpec(app, name, files)
+        return settings with
         {
+            App = app,
+            Name = name,
+            Files = files,
             When = Child(node, "when") is { } when ? ReadWhen(when, where) : RoutingRule.Always,
             Location = Location(node),
         };
-        return settings.ApplyTo(environment);
     }
 
     private RoutingRule ReadWhen(YamlNode node, string where)

@@ -44,7 +44,8 @@ internal sealed class LocalTokenIssuer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: Stop then Close unregisters the prefix twice, and the second time binds the port again (and
+        // fails when another process took it meanwhile).
         _listener.Close();
         await _loop.ConfigureAwait(false);
         _certificate.Dispose();

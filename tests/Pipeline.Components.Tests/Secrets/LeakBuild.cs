@@ -33,7 +33,7 @@ internal sealed class LeakBuild : PipelineBuild
 
     public Target GitHubApi => _ => _.Executes(async context =>
     {
-        var options = new GitHubClientOptions(GitHubEndpoint.FromApiUrl(new Uri($"http://{Echo}/")), GitHubToken.PersonalAccessToken(Credential)) { Retry = GitHubRetryOptions.None };
+        var options = new GitHubClientOptions(GitHubEndpoint.FromApiUrl(new Uri($"http://{Echo}/")), GitHubToken.PersonalAccessToken(Credential)) { Retry = RetryOptions.None };
         using var client = new GitHubClient(options);
         await Report(context, "GitHubApi", () => client.Repositories.GetAsync(new RepositoryId("org", "repo"), context.CancellationToken));
     });
@@ -54,7 +54,7 @@ internal sealed class LeakBuild : PipelineBuild
     public Target RegistryError => _ => _.DependsOn(GitStderr).Executes(async context =>
     {
         var credentials = RegistryCredentialProvider.Anonymous.With(Echo, new RegistryCredential("robot", Credential, "--registry-password"));
-        using var registry = new RegistryClient(new RegistryClientOptions { Credentials = credentials, Retry = RetryPolicy.None });
+        using var registry = new RegistryClient(new RegistryClientOptions { Credentials = credentials, Retry = RetryOptions.None });
         await Report(context, "RegistryError", () => registry.GetManifestAsync(ImageReference.Parse($"{Echo}/org/app:1.0"), context.CancellationToken));
     });
 

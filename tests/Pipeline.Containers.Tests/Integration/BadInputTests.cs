@@ -26,7 +26,7 @@ public sealed class BadInputTests(DockerFixture docker)
         var port = FreePort();
         var context = TestContexts.TextOnly();
         var output = new LineCollector();
-        using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { Output = output, Retry = RetryPolicy.None });
+        using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { Output = output, Retry = RetryOptions.None });
 
         var act = () => builder.BuildAsync(new ImageBuildRequest($"127.0.0.1:{port}/app", context) { Tags = ["1"] }, BuildStrategyKind.Engine);
 

@@ -102,7 +102,7 @@ public sealed class RegistryClientHttpTests
         await using var server = new LoopbackServer((_, response) =>
             response.WriteAsync(503, """{"errors":[{"code":"UNAVAILABLE","message":"maintenance","detail":{"until":"soon"}}]}"""));
         var clock = new RecordingTimeProvider();
-        var retry = new RetryPolicy(3, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1));
+        var retry = new RetryOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) };
         using var client = new RegistryClient(new RegistryClientOptions { Credentials = RegistryCredentialProvider.Anonymous, Retry = retry }, clock);
 
         var act = () => client.HeadManifestAsync(ImageReference.Parse($"{server.Registry}/app:1"));
@@ -153,7 +153,7 @@ public sealed class RegistryClientHttpTests
             port = server.Port;
         }
 
-        using var client = new RegistryClient(new RegistryClientOptions { Credentials = RegistryCredentialProvider.Anonymous, Retry = RetryPolicy.None });
+        using var client = new RegistryClient(new RegistryClientOptions { Credentials = RegistryCredentialProvider.Anonymous, Retry = RetryOptions.None });
 
         var act = () => client.PingAsync($"127.0.0.1:{port}");
 

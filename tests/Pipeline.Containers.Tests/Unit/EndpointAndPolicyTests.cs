@@ -42,15 +42,15 @@ public sealed class EndpointAndPolicyTests
     [Fact]
     public void Retry_delay_doubles_honours_Retry_After_and_is_bounded()
     {
-        var policy = new RetryPolicy(5, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        var policy = new RetryOptions { MaxAttempts = 5, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(10) };
         var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-        policy.DelayBefore(1, null, now).Should().Be(TimeSpan.FromSeconds(1));
-        policy.DelayBefore(3, null, now).Should().Be(TimeSpan.FromSeconds(4));
-        policy.DelayBefore(9, null, now).Should().Be(TimeSpan.FromSeconds(10));
-        policy.DelayBefore(1, new RetryConditionHeaderValue(TimeSpan.FromSeconds(3)), now).Should().Be(TimeSpan.FromSeconds(3));
-        policy.DelayBefore(1, new RetryConditionHeaderValue(now.AddSeconds(6)), now).Should().Be(TimeSpan.FromSeconds(6));
-        policy.DelayBefore(1, new RetryConditionHeaderValue(TimeSpan.FromMinutes(5)), now).Should().Be(TimeSpan.FromSeconds(10));
+        policy.DelayAfter(1, null, now).Should().Be(TimeSpan.FromSeconds(1));
+        policy.DelayAfter(3, null, now).Should().Be(TimeSpan.FromSeconds(4));
+        policy.DelayAfter(9, null, now).Should().Be(TimeSpan.FromSeconds(10));
+        policy.DelayAfter(1, new RetryConditionHeaderValue(TimeSpan.FromSeconds(3)), now).Should().Be(TimeSpan.FromSeconds(3));
+        policy.DelayAfter(1, new RetryConditionHeaderValue(now.AddSeconds(6)), now).Should().Be(TimeSpan.FromSeconds(6));
+        policy.DelayAfter(1, new RetryConditionHeaderValue(TimeSpan.FromMinutes(5)), now).Should().Be(TimeSpan.FromSeconds(10));
     }
 
     [Theory]

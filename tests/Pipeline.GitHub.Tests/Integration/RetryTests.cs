@@ -57,7 +57,7 @@ public sealed class RetryTests(ServerFixture github) : IClassFixture<ServerFixtu
     {
         var repository = await github.NewRepositoryAsync();
         var clock = new FastForwardTimeProvider();
-        using var client = github.Client(time: clock, retry: new GitHubRetryOptions { MaxRetryDelay = TimeSpan.FromMinutes(5) });
+        using var client = github.Client(time: clock, retry: GitHubClientOptions.DefaultRetry with { MaxDelay = TimeSpan.FromMinutes(5) });
         github.Server.Faults.Add(new Fault("GET", $"/repos/{repository}/branches/main") { Status = 403, ExhaustRateLimit = true, Message = "API rate limit exceeded for user." });
 
         var branch = await client.Repositories.GetBranchAsync(repository, "main");
@@ -79,7 +79,7 @@ public sealed class RetryTests(ServerFixture github) : IClassFixture<ServerFixtu
         var limit = (await act.Should().ThrowAsync<GitHubRateLimitException>()).Which;
         limit.Kind.Should().Be(GitHubRateLimitKind.Primary);
         limit.ResetsAt.Should().BeCloseTo(DateTimeOffset.UtcNow.AddMinutes(30), TimeSpan.FromMinutes(1));
-        limit.Message.Should().Contain("MaxRetryDelay");
+        limit.Message.Should().Contain("Retry.MaxDelay");
         github.RequestsFor(repository).Should().ContainSingle();
         clock.Delays.Should().BeEmpty();
     }
@@ -88,7 +88,7 @@ public sealed class RetryTests(ServerFixture github) : IClassFixture<ServerFixtu
     public async Task Retries_are_bounded_and_the_last_failure_is_reported()
     {
         var repository = await github.NewRepositoryAsync();
-        using var client = github.Client(retry: new GitHubRetryOptions { MaxRetries = 2 });
+        using var client = github.Client(retry: GitHubClientOptions.DefaultRetry with { MaxAttempts = 3 });
         github.Server.Faults.FailNext("GET", $"/repos/{repository}", 500, times: 5);
 
         var act = () => client.Repositories.GetAsync(repository);
@@ -103,7 +103,7 @@ public sealed class RetryTests(ServerFixture github) : IClassFixture<ServerFixtu
     {
         var repository = await github.NewRepositoryAsync();
         var logger = new ListLogger();
-        using var client = github.Client(logger, TimeProvider.System, new GitHubRetryOptions { AttemptTimeout = TimeSpan.FromMilliseconds(300), BaseDelay = TimeSpan.FromMilliseconds(10) });
+        using var client = github.Client(logger, TimeProvider.System, GitHubClientOptions.DefaultRetry with { BaseDelay = TimeSpan.FromMilliseconds(10) }, attemptTimeout: TimeSpan.FromMilliseconds(300));
         github.Server.Faults.DelayNext("GET", $"/repos/{repository}", TimeSpan.FromSeconds(2));
 
         var found = await client.Repositories.GetAsync(repository);

@@ -8,7 +8,7 @@ namespace Pipeline.GitHub.Tests.Retries;
 
 public sealed class RetryClassifierTests
 {
-    private static readonly GitHubRetryOptions Options = new() { BaseDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(60) };
+    private static readonly RetryOptions Options = new() { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(60) };
     private static readonly GitHubRequest Read = new(HttpMethod.Get, "repos/o/r");
     private static readonly GitHubRequest Create = new(HttpMethod.Post, "repos/o/r/pulls");
 

@@ -51,12 +51,13 @@ public sealed class ServerFixture : IAsyncLifetime
     }
 
     /// <summary>A client authenticated with the user's classic token.</summary>
-    public GitHubClient Client(ListLogger? logger = null, TimeProvider? time = null, GitHubRetryOptions? retry = null, IGitHubCredentials? credentials = null) =>
+    public GitHubClient Client(ListLogger? logger = null, TimeProvider? time = null, RetryOptions? retry = null, IGitHubCredentials? credentials = null, TimeSpan? attemptTimeout = null) =>
         new(new GitHubClientOptions(Endpoint, credentials ?? GitHubToken.PersonalAccessToken(UserToken))
         {
             Logger = (Microsoft.Extensions.Logging.ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
             TimeProvider = time ?? new FastForwardTimeProvider(),
-            Retry = retry ?? new GitHubRetryOptions(),
+            Retry = retry ?? GitHubClientOptions.DefaultRetry,
+            AttemptTimeout = attemptTimeout,
         });
 
     /// <summary>The requests the server answered for one repository.</summary>

@@ -29,13 +29,15 @@ public sealed class FaultTests(GitOpsServer github) : IClassFixture<GitOpsServer
     {
         var repository = await RepositoryAsync();
         var clock = new RecordingClock();
-        github.Server.Faults.FailNext("GET", $"/repos/{repository}/git/**", 502);
+        // Git Data reads files through one GraphQL query; the REST read on its path is the history the guard reads.
+        github.Server.Faults.FailNext("GET", $"/repos/{repository}/commits", 502);
         var before = github.Server.RequestLog.Count;
 
         var result = (await Promoter(clock).PromoteAsync(Request(repository) with { WriteMethod = WriteMethod.GitData })).Results.Single();
 
         result.Status.Should().Be(PromotionStatus.Committed);
-        var first = github.Server.RequestLog.Skip(before).First(r => r.Path.StartsWith($"/repos/{repository}/git/", StringComparison.Ordinal));
+        github.Server.Faults.Pending.Should().Be(0);
+        var first = github.Server.RequestLog.Skip(before).First(r => r.Path == $"/repos/{repository}/commits");
         first.Status.Should().Be(502);
         github.Server.RequestLog.Skip(before).Count(r => r.Method == "GET" && r.Path == first.Path && r.Status == 200).Should().BeGreaterThan(0, "the same read was sent again");
         clock.Delays.Should().ContainSingle();

@@ -83,7 +83,7 @@ public sealed class CommitModeTests(GitOpsServer github) : IClassFixture<GitOpsS
         var repository = await github.RepositoryAsync(files: new Dictionary<string, string> { ["values.yaml"] = Values });
         var request = _promotions.Request(repository, Promotions.SimpleSpec(), Images.Pinned("ghcr.io/org/app", "1.3.0")) with
         {
-            Retry = new PromotionRetryOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(150) },
+            Retry = PromotionRequest.DefaultRetry with { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(150) },
         };
         var promoter = _promotions.Promoter(inner => new AfterReadWriter(inner, (read, _) =>
             github.CompetingCommitAsync(repository, "values.yaml", t => t.Replace("replicas: ", $"replicas: {read}", StringComparison.Ordinal))));

@@ -102,7 +102,7 @@ public sealed class ContentionTests(GitOpsServer github) : IClassFixture<GitOpsS
         github.Server.Faults.Add(new Fault("PATCH", $"/repos/{repository}/git/refs/**") { Status = 422, Message = "Update is not a fast forward", Times = int.MaxValue });
         var request = Request(repository, PromotionSpec.Parse(Apps.Spec()), 0, 1, WriteMethod.GitData) with
         {
-            Retry = new PromotionRetryOptions { Budget = TimeSpan.FromSeconds(3), BaseDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromMilliseconds(600) },
+            Retry = new RetryOptions { MaxAttempts = null, Budget = TimeSpan.FromSeconds(3), BaseDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromMilliseconds(600) },
         };
 
         try

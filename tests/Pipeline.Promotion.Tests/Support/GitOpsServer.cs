@@ -72,7 +72,7 @@ public sealed class GitOpsServer : IAsyncLifetime
     }
 
     public GitHubClient Client(IGitHubCredentials? credentials = null) =>
-        new(new GitHubClientOptions(Endpoint, credentials ?? UserCredentials) { Retry = GitHubRetryOptions.None });
+        new(new GitHubClientOptions(Endpoint, credentials ?? UserCredentials) { Retry = RetryOptions.None });
 
     public PromotionTarget Target(RepositoryId repository) => PromotionTarget.GitHub(repository, Endpoint);
 

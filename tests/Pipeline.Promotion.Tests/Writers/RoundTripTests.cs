@@ -7,8 +7,10 @@ using Pipeline.Promotion.Writers;
 namespace Pipeline.Promotion.Tests.Writers;
 
 /// <summary>
-/// Requests one promotion makes, counted in the local server's request log: the same for any number of files, and one
-/// read for any number of environments.
+/// Requests one promotion makes, counted in the local server's request log: on the write path the same for any number
+/// of files, and one read for any number of environments. The guards add their own reads on top, also independent of
+/// the file count: where the source branch is now (one, here through the compare side of the API since no clone of the
+/// source is on disk) and the environment's history for the pin in place (one per environment).
 /// </summary>
 public sealed class RoundTripTests(GitOpsServer github) : IClassFixture<GitOpsServer>
 {
@@ -33,10 +35,11 @@ public sealed class RoundTripTests(GitOpsServer github) : IClassFixture<GitOpsSe
         var (repository, spec) = await SetUpAsync(files, environments: 1, specInRepository);
         var request = _promotions.Request(repository, spec!, Images.Pinned("ghcr.io/org/app", "2.0"), method) with { Branch = "main", Spec = spec };
 
-        var requests = await CountAsync(() => _promotions.Promoter().PromoteAsync(request));
+        var (writePath, guards) = Split(await CountAsync(() => _promotions.Promoter().PromoteAsync(request)));
 
-        requests.Count.Should().Be(expected, string.Join("\n", requests.Select(r => $"{r.Method} {r.Path}")));
-        requests.Should().NotContain(r => r.Path.EndsWith("/git/blobs", StringComparison.Ordinal), "text goes inline in the tree");
+        writePath.Should().HaveCount(expected, Describe(writePath));
+        guards.Should().HaveCount(GuardReads(environments: 1), Describe(guards));
+        writePath.Should().NotContain(r => r.Path.EndsWith("/git/blobs", StringComparison.Ordinal), "text goes inline in the tree");
         for (var i = 0; i < files; i++)
         {
             (await github.ShowTextAsync(repository, "main", FilePath(0, i))).Should().Be(Content(i).Replace("1.0", "2.0", StringComparison.Ordinal));
@@ -56,9 +59,10 @@ public sealed class RoundTripTests(GitOpsServer github) : IClassFixture<GitOpsSe
         var request = _promotions.Request(repository, spec!, Images.Pinned("ghcr.io/org/app", "2.0"), method) with { Branch = "main", Spec = spec };
 
         var report = default(PromotionReport);
-        var requests = await CountAsync(async () => report = await _promotions.Promoter().PromoteAsync(request));
+        var (writePath, guards) = Split(await CountAsync(async () => report = await _promotions.Promoter().PromoteAsync(request)));
 
-        requests.Count.Should().Be(expected, string.Join("\n", requests.Select(r => $"{r.Method} {r.Path}")));
+        writePath.Should().HaveCount(expected, Describe(writePath));
+        guards.Should().HaveCount(GuardReads(environments), Describe(guards));
         report!.Results.Should().HaveCount(environments).And.OnlyContain(r => r.Status == PromotionStatus.Committed && r.Attempts == 1);
         (await github.GitAsync(repository, "rev-list", "--count", "main")).Should().Be((environments + 1).ToString(CultureInfo.InvariantCulture));
     }
@@ -83,6 +87,18 @@ public sealed class RoundTripTests(GitOpsServer github) : IClassFixture<GitOpsSe
         (await Git.BytesAsync(github.BarePath(repository), "cat-file", "blob", $"{sha}:image.png")).Should().Equal(binary);
         (await github.ShowTextAsync(repository, "main", "small.yaml")).Should().Be("a: 2\n");
     }
+
+    /// <summary>The moved-source guard reads the source branch once; the monotonic guard reads each environment's history.</summary>
+    private static int GuardReads(int environments) => 1 + environments;
+
+    private static (List<Rehearsal.GitHub.RecordedRequest> WritePath, List<Rehearsal.GitHub.RecordedRequest> Guards) Split(List<Rehearsal.GitHub.RecordedRequest> requests)
+    {
+        static bool IsGuardRead(Rehearsal.GitHub.RecordedRequest r) =>
+            r.Method == "GET" && (r.Path.StartsWith("/repos/source-org/", StringComparison.Ordinal) || r.Path.EndsWith("/commits", StringComparison.Ordinal));
+        return (requests.Where(r => !IsGuardRead(r)).ToList(), requests.Where(IsGuardRead).ToList());
+    }
+
+    private static string Describe(IEnumerable<Rehearsal.GitHub.RecordedRequest> requests) => string.Join("\n", requests.Select(r => $"{r.Method} {r.Path}"));
 
     private async Task<List<Rehearsal.GitHub.RecordedRequest>> CountAsync(Func<Task> promote)
     {

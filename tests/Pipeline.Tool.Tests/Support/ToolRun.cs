@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Pipeline.Processes;
 
 namespace Pipeline.Tool.Tests;
 
@@ -56,17 +56,12 @@ internal sealed class ToolRun : IDisposable
 
     public static (int ExitCode, string Output) Shell(string directory, string file, params string[] arguments)
     {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "Test";
-        start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "test@example.com";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
+        var request = new ProcessRequest(file, arguments) { WorkingDirectory = directory, ThrowOnFailure = false }
+            .WithEnvironment("GIT_CONFIG_NOSYSTEM", "1")
+            .WithEnvironment("GIT_AUTHOR_NAME", "Test").WithEnvironment("GIT_COMMITTER_NAME", "Test")
+            .WithEnvironment("GIT_AUTHOR_EMAIL", "test@example.com").WithEnvironment("GIT_COMMITTER_EMAIL", "test@example.com");
+        var result = ProcessRunner.RunAsync(request).GetAwaiter().GetResult();
+        return (result.ExitCode, result.StandardOutput + result.StandardError);
     }
 
     /// <summary>Makes <paramref name="directory"/> a git repository with one commit of its files, as a team's clone would be.</summary>
@@ -124,7 +119,7 @@ public sealed class DockerFactAttribute : FactAttribute
         {
             exitCode = ToolRun.Shell(Path.GetTempPath(), "docker", "info", "--format", "{{.ServerVersion}}").ExitCode;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (ProcessException exception) when (exception.Failure == ProcessFailure.NotStarted)
         {
             exitCode = -1;
         }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Pipeline.Processes;
 
 namespace Pipeline.Tool.Tests;
 
@@ -44,13 +44,7 @@ internal static class WorkflowParser
 
     private static (int Code, string Output) Run(string file, string directory, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
+        var result = ProcessRunner.RunAsync(new ProcessRequest(file, [.. arguments]) { WorkingDirectory = directory, ThrowOnFailure = false }).GetAwaiter().GetResult();
+        return (result.ExitCode, result.StandardOutput + result.StandardError);
     }
 }

@@ -75,12 +75,15 @@ internal sealed class GitHubMiddleware(RequestDelegate next, GitHubState state, 
 
         var git = endpoint?.Metadata.GetMetadata<GitTransport>() is not null;
         var graphql = request.Path.StartsWithSegments("/graphql", StringComparison.Ordinal);
-        if (!git)
+
+        // Release assets download from github.com (browser_download_url), not the API: no API headers are asked there.
+        var download = request.Path.StartsWithSegments("/downloads", StringComparison.Ordinal);
+        if (!git && !download)
         {
             ApiVersions.Check(context, rest: !graphql);
         }
 
-        if (!git && !graphql)
+        if (!git && !graphql && !download)
         {
             MediaTypes.Negotiate(context, endpoint?.Metadata.GetMetadata<MediaFormats>()?.Formats ?? []);
         }

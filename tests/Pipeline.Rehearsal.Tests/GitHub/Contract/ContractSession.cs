@@ -99,6 +99,13 @@ public sealed class ContractSession : IAsyncLifetime
         await Record(api.GetAsync(r + $"/pulls/{number}/merge"));
         await Record(api.PatchAsync(r + $"/pulls/{number}", new { state = "closed" }));
 
+        var release = await Record(api.PostAsync(r + "/releases", new { tag_name = "v1.0.0", name = "1.0.0", body = "notes", prerelease = true }));
+        await Record(api.PostAsync(r + "/releases", new { tag_name = "v1.0.0" }));
+        await Record(api.GetAsync(r + "/releases/tags/v1.0.0"));
+        await Record(api.GetAsync(r + "/releases/tags/v9.9.9"));
+        await Record(api.SendAsync(HttpMethod.Post, "uploads/" + r + $"/releases/{release.Body["id"]}/assets?name=notes.json", "{\"a\":1}"));
+        await Record(api.GetAsync(r + $"/releases/{release.Body["id"]}/assets"));
+
         await Record(api.PostAsync(r + "/dispatches", new { event_type = "promoted", client_payload = new { image = "x@sha256:1" } }));
         await Record(api.PostAsync(r + "/dispatches", new { event_type = new string('x', 101) }));
         await Record(api.GetAsync("user"));

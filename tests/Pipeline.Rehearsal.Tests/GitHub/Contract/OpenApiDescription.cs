@@ -38,7 +38,7 @@ public sealed class OpenApiDescription
 
     /// <summary>The template of the operation serving a concrete path, preferring templates with more literal segments.</summary>
     public string? MatchPath(string method, string concretePath) =>
-        _paths.Where(p => p.Pattern.IsMatch(concretePath) && Paths.GetProperty(p.Template).TryGetProperty(method.ToLowerInvariant(), out _))
+        Api(concretePath) is var path && path != concretePath ? MatchPath(method, path) : _paths.Where(p => p.Pattern.IsMatch(concretePath) && Paths.GetProperty(p.Template).TryGetProperty(method.ToLowerInvariant(), out _))
             .OrderByDescending(p => p.Literals)
             .Select(p => p.Template)
             .FirstOrDefault();
@@ -46,10 +46,16 @@ public sealed class OpenApiDescription
     /// <summary>The template whose shape (parameters erased) equals a server route template's shape.</summary>
     public string? MatchTemplate(string method, string serverTemplate)
     {
-        var shape = Shape(serverTemplate);
+        var shape = Shape(Api(serverTemplate));
         return _paths.Select(p => p.Template)
             .FirstOrDefault(t => Shape(t) == shape && Paths.GetProperty(t).TryGetProperty(method.ToLowerInvariant(), out _));
     }
+
+    /// <summary>
+    /// The path as the description names it: uploads.github.com serves the same operations as api.github.com (release
+    /// assets), and the server hosts it under <c>/uploads</c>.
+    /// </summary>
+    private static string Api(string path) => path.StartsWith("/uploads/", StringComparison.Ordinal) ? path["/uploads".Length..] : path;
 
     public JsonElement Operation(string template, string method) => Paths.GetProperty(template).GetProperty(method.ToLowerInvariant());
 

@@ -31,9 +31,11 @@ internal static class ReleaseEndpoints
             string Text(string name, string fallback) => body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : fallback;
             bool Flag(string name) => body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
             var release = new StoredRelease(store.NextId(), repository.Owner.Login, repository.Name, tag, Text("name", tag), Text("body", ""),
-                Flag("draft"), Flag("prerelease"), Text("target_commitish", repository.DefaultBranch), state.Now);
+                Flag("draft"), Flag("prerelease"), Text("target_commitish", repository.DefaultBranch), state.Now, context.Principal().Actor?.Login ?? "web-flow");
             store.Releases[release.Id] = release;
-            await context.WriteJsonAsync(StatusCodes.Status201Created, Present(context, release), ReleasesJson.Default.JsonObject);
+            var presented = Present(context, state, release);
+            context.Response.Headers.Location = presented["url"]!.GetValue<string>();
+            await context.WriteJsonAsync(StatusCodes.Status201Created, presented, ReleasesJson.Default.JsonObject);
         });
 
         routes.MapGet("/repos/{owner}/{repo}/releases/tags/{tag}", async context =>
@@ -41,13 +43,13 @@ internal static class ReleaseEndpoints
             var repository = context.Repository(state, "contents", Access.Read, Docs);
             var release = store.Releases.Values.FirstOrDefault(r => r.Owner == repository.Owner.Login && r.Repository == repository.Name && r.TagName == context.Route("tag"))
                 ?? throw ApiErrorException.NotFound(Docs);
-            await context.WriteJsonAsync(Present(context, release), ReleasesJson.Default.JsonObject);
+            await context.WriteJsonAsync(Present(context, state, release), ReleasesJson.Default.JsonObject);
         });
 
         routes.MapGet("/repos/{owner}/{repo}/releases/{id:long}/assets", async context =>
         {
             var release = Find(context, state, store, Access.Read);
-            var list = new JsonArray([.. release.Assets.Values.OrderBy(a => a.Id).Select(a => (JsonNode)PresentAsset(context, release, a))]);
+            var list = new JsonArray([.. release.Assets.Values.OrderBy(a => a.Id).Select(a => (JsonNode)PresentAsset(context, state, release, a))]);
             await context.WriteJsonAsync(list, ReleasesJson.Default.JsonArray);
         });
 
@@ -64,10 +66,10 @@ internal static class ReleaseEndpoints
             await context.Request.Body.CopyToAsync(buffer);
             if (buffer.Length == 0)
                 throw ApiErrorException.Unprocessable("An asset must not be empty.", AssetDocs);
-            var asset = new StoredAsset(store.NextId(), name, context.Query("label"), contentType, buffer.ToArray(), context.Principal().Login, state.Now);
+            var asset = new StoredAsset(store.NextId(), name, context.Query("label"), contentType, buffer.ToArray(), context.Principal().Actor?.Login ?? "web-flow", state.Now);
             if (!release.Assets.TryAdd(name, asset))
                 throw ApiErrorException.Validation(AssetDocs, new ValidationErrorItem("ReleaseAsset", "already_exists", "name"));
-            await context.WriteJsonAsync(StatusCodes.Status201Created, PresentAsset(context, release, asset), ReleasesJson.Default.JsonObject);
+            await context.WriteJsonAsync(StatusCodes.Status201Created, PresentAsset(context, state, release, asset), ReleasesJson.Default.JsonObject);
         });
 
         routes.MapGet("/downloads/{owner}/{repo}/releases/{id:long}/{name}", async context =>
@@ -90,36 +92,57 @@ internal static class ReleaseEndpoints
 
     private static string Base(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/";
 
-    private static JsonObject Present(HttpContext context, StoredRelease release)
+    private static JsonObject Present(HttpContext context, GitHubState state, StoredRelease release)
     {
         var api = Base(context);
+        var repository = $"{api}repos/{release.Owner}/{release.Repository}";
+        var created = Timestamp(release.CreatedAt);
         return new JsonObject
         {
             ["id"] = release.Id,
+            ["node_id"] = NodeIds.For("RE_kwDO", release.Id),
             ["tag_name"] = release.TagName,
             ["name"] = release.Name,
             ["body"] = release.Body,
             ["draft"] = release.Draft,
             ["prerelease"] = release.Prerelease,
             ["target_commitish"] = release.TargetCommitish,
-            ["created_at"] = release.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            ["url"] = $"{api}repos/{release.Owner}/{release.Repository}/releases/{release.Id}",
-            ["assets_url"] = $"{api}repos/{release.Owner}/{release.Repository}/releases/{release.Id}/assets",
+            ["author"] = User(context, state, release.Author),
+            ["created_at"] = created,
+            ["published_at"] = release.Draft ? null : created,
+            ["url"] = $"{repository}/releases/{release.Id}",
+            ["assets_url"] = $"{repository}/releases/{release.Id}/assets",
             ["upload_url"] = $"{api}uploads/repos/{release.Owner}/{release.Repository}/releases/{release.Id}/assets{{?name,label}}",
-            ["html_url"] = $"https://github.localhost/{release.Owner}/{release.Repository}/releases/tag/{release.TagName}",
-            ["assets"] = new JsonArray([.. release.Assets.Values.OrderBy(a => a.Id).Select(a => (JsonNode)PresentAsset(context, release, a))]),
+            ["html_url"] = $"{context.Links().Web}{release.Owner}/{release.Repository}/releases/tag/{Uri.EscapeDataString(release.TagName)}",
+            ["tarball_url"] = $"{repository}/tarball/{Uri.EscapeDataString(release.TagName)}",
+            ["zipball_url"] = $"{repository}/zipball/{Uri.EscapeDataString(release.TagName)}",
+            ["assets"] = new JsonArray([.. release.Assets.Values.OrderBy(a => a.Id).Select(a => (JsonNode)PresentAsset(context, state, release, a))]),
         };
     }
 
-    private static JsonObject PresentAsset(HttpContext context, StoredRelease release, StoredAsset asset) => new()
+    private static JsonObject PresentAsset(HttpContext context, GitHubState state, StoredRelease release, StoredAsset asset) => new()
     {
         ["id"] = asset.Id,
+        ["node_id"] = NodeIds.For("RA_kwDO", asset.Id),
+        ["url"] = $"{Base(context)}repos/{release.Owner}/{release.Repository}/releases/assets/{asset.Id}",
         ["name"] = asset.Name,
         ["label"] = asset.Label,
         ["content_type"] = asset.ContentType,
         ["size"] = asset.Content.Length,
+        ["digest"] = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(asset.Content)),
         ["state"] = "uploaded",
-        ["uploader"] = new JsonObject { ["login"] = asset.Uploader },
+        ["download_count"] = 0,
+        ["created_at"] = Timestamp(asset.CreatedAt),
+        ["updated_at"] = Timestamp(asset.CreatedAt),
+        ["uploader"] = User(context, state, asset.Uploader),
         ["browser_download_url"] = $"{Base(context)}downloads/{release.Owner}/{release.Repository}/releases/{release.Id}/{Uri.EscapeDataString(asset.Name)}",
     };
+
+    private static string Timestamp(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The account as GitHub's <c>simple-user</c> (the App's bot for an installation token).</summary>
+    private static JsonNode? User(HttpContext context, GitHubState state, string login) =>
+        (state.FindAccount(login) ?? state.Account("web-flow")) is var account
+            ? JsonSerializer.SerializeToNode(Repositories.UserJson.From(account, context.Links()), GitHubJson.Default.UserJson)
+            : null;
 }

@@ -12,7 +12,7 @@ internal sealed class ReleaseStore
     public long NextId() => Interlocked.Increment(ref _nextId);
 }
 
-internal sealed record StoredRelease(long Id, string Owner, string Repository, string TagName, string Name, string Body, bool Draft, bool Prerelease, string TargetCommitish, DateTimeOffset CreatedAt)
+internal sealed record StoredRelease(long Id, string Owner, string Repository, string TagName, string Name, string Body, bool Draft, bool Prerelease, string TargetCommitish, DateTimeOffset CreatedAt, string Author)
 {
     public ConcurrentDictionary<string, StoredAsset> Assets { get; } = new(StringComparer.Ordinal);
 }

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using Pipeline.GitHub;
 using Pipeline.Promotion;
 using Pipeline.Rehearsal.GitHub;
+using Pipeline.Rehearsal.Soak;
 
-namespace Pipeline.Rehearsal.Soak;
+namespace Pipeline.LocalRehearsal.Soak;
 
 /// <summary>
 /// Many promoters against one branch of the local GitHub server, with injected faults, for each writer: every app has a

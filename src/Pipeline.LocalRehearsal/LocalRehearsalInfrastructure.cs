@@ -3,7 +3,7 @@ using Pipeline.Components;
 using Pipeline.Rehearsal.GitHub;
 using Pipeline.Rehearsal.Infrastructure;
 
-namespace Pipeline.Rehearsal;
+namespace Pipeline.LocalRehearsal;
 
 /// <summary>
 /// The rehearsal's stand-ins on this machine: the Docker engine (used if running, else installed or started and

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Rehearsal.GitHub;
 
-namespace Pipeline.Rehearsal;
+namespace Pipeline.LocalRehearsal;
 
 /// <summary>
 /// A received <c>repository_dispatch</c> as GitHub hands it to the workflow it starts (the file at

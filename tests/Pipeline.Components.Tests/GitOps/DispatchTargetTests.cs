@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pipeline.Components;
 using Pipeline.Targets;
 
-namespace Pipeline.Rehearsal.Tests.Components;
+namespace Pipeline.Components.Tests.GitOps;
 
 /// <summary>
 /// The dispatch round trip through the build targets, as two CI jobs would run it: BumpGitOps with

@@ -1,17 +1,25 @@
-using System.Text;
 using Pipeline.Promotion;
-using Pipeline.Rehearsal.GitHub.Git;
+using Pipeline.Rehearsal.Soak;
 
-namespace Pipeline.Rehearsal.Soak;
+namespace Pipeline.LocalRehearsal.Soak;
 
 /// <summary>Judges a soak by the repository's final history: what landed, what was lost, what landed twice, and the files.</summary>
 internal static class SoakHistory
 {
+    private static readonly Dictionary<string, string?> Isolated = new(StringComparer.Ordinal)
+    {
+        ["GIT_CONFIG_NOSYSTEM"] = "1",
+        ["GIT_CONFIG_GLOBAL"] = "/dev/null",
+        ["GIT_TERMINAL_PROMPT"] = "0",
+        ["GIT_DIR"] = null,
+    };
+
     public static async Task<SoakRun> CheckAsync(SoakRun run, string bareRepository, SoakRepository layout, CancellationToken cancellationToken)
     {
-        var git = new GitCli(bareRepository);
-        var log = await git.RunAsync(["log", "--format=%H%x00%B%x1e", "refs/heads/main"], ct: cancellationToken).ConfigureAwait(false);
-        var commits = Encoding.UTF8.GetString(log.Output).Split('\x1e')
+        Task<ProcessResult> Git(params string[] arguments) => ProcessRunner.RunAsync(
+            new ProcessRequest("git", ["--git-dir=" + bareRepository, .. arguments]) { Environment = Isolated, ThrowOnFailure = false }, cancellationToken);
+        var log = await Git("log", "--format=%H%x00%B%x1e", "refs/heads/main").ConfigureAwait(false);
+        var commits = log.StandardOutput.Split('\x1e')
             .Select(record => record.TrimStart('\n').Split('\0', 2))
             .Where(parts => parts.Length == 2)
             .Select(parts => (Sha: parts[0], Trailers: PromotionTrailers.Parse(parts[1])))
@@ -28,8 +36,8 @@ internal static class SoakHistory
         {
             var last = app.Where(p => Times(p) > 0).OrderByDescending(p => p.Round).FirstOrDefault();
             var expected = layout.Values(app.Key, last is null ? "r0" : "r" + last.Round);
-            var shown = await git.RunAsync(["cat-file", "blob", "refs/heads/main:" + SoakRepository.ValuesPath(app.Key)], ct: cancellationToken).ConfigureAwait(false);
-            if (shown.ExitCode != 0 || Encoding.UTF8.GetString(shown.Output) != expected)
+            var shown = await Git("cat-file", "blob", "refs/heads/main:" + SoakRepository.ValuesPath(app.Key)).ConfigureAwait(false);
+            if (shown.ExitCode != 0 || shown.StandardOutput != expected)
             {
                 wrongFiles++;
             }

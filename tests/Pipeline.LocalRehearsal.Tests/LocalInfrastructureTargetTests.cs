@@ -1,8 +1,9 @@
 using System.Net.Http;
 using Pipeline.Rehearsal.Infrastructure;
+using Pipeline.Rehearsal.Tests.Infrastructure;
 using Pipeline.Targets;
 
-namespace Pipeline.Rehearsal.Tests.Infrastructure;
+namespace Pipeline.LocalRehearsal.Tests;
 
 public sealed class LocalInfrastructureTargetTests
 {

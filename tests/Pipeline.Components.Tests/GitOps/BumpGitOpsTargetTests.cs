@@ -1,8 +1,7 @@
-using Pipeline.Components;
 using Pipeline.Containers;
 using Pipeline.Targets;
 
-namespace Pipeline.Rehearsal.Tests.Components;
+namespace Pipeline.Components.Tests.GitOps;
 
 /// <summary>BumpGitOps as a later CI job runs it: from artifacts/image.json, against a GitHub API with an App.</summary>
 public sealed class BumpGitOpsTargetTests : IAsyncLifetime

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pipeline.Rehearsal.Soak;
+namespace Pipeline.LocalRehearsal.Soak;
 
 /// <summary>
 /// What one writer did under a soak, checked against the repository's final history rather than taken from the

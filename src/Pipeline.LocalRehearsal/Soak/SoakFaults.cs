@@ -1,6 +1,6 @@
 using Pipeline.Rehearsal.GitHub.Faults;
 
-namespace Pipeline.Rehearsal.Soak;
+namespace Pipeline.LocalRehearsal.Soak;
 
 /// <summary>Plans the soak's random faults in the local server's fault injector.</summary>
 internal static class SoakFaults

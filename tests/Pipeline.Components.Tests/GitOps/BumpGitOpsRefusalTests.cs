@@ -1,8 +1,7 @@
-using Pipeline.Components;
 using Pipeline.Containers;
 using Pipeline.Targets;
 
-namespace Pipeline.Rehearsal.Tests.Components;
+namespace Pipeline.Components.Tests.GitOps;
 
 /// <summary>BumpGitOps refusing, as a CI job sees it: a non-zero exit, the reason in the output, nothing written.</summary>
 public sealed class BumpGitOpsRefusalTests : IAsyncLifetime
@@ -43,12 +42,16 @@ public sealed class BumpGitOpsRefusalTests : IAsyncLifetime
         var built = _gitops.Git("rev-parse", "HEAD");
         await WriteImageRecordAsync(built);
         _gitops.Commit("feat: pushed while the image was building");
+        var moved = _gitops.Git("rev-parse", "HEAD");
+
+        // As on GitHub Actions: the job's checkout stays at the commit it built (detached), while main moved on.
+        _gitops.Git("checkout", "--quiet", "--detach", built);
         var head = await _gitops.Server.BranchHeadAsync("acme", "gitops", "main");
 
-        var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--environment", "dev");
+        var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), new Dictionary<string, string> { ["GITHUB_REF_NAME"] = "main" }, "BumpGitOps", "--skip", "--environment", "dev");
 
         outcome.ExitCode.Should().NotBe(0, output);
-        output.Should().Contain($"moved on to {_gitops.Git("rev-parse", "HEAD")} while {built} was being built").And.Contain("--allow-moved-source");
+        output.Should().Contain($"moved on to {moved} while {built} was being built").And.Contain("--allow-moved-source");
         (await _gitops.Server.BranchHeadAsync("acme", "gitops", "main")).Should().Be(head);
     }
 
@@ -94,10 +97,15 @@ public sealed class BumpGitOpsRefusalTests : IAsyncLifetime
             Run(Path.Combine(scratch, "work"), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "--allow-empty", "-m", "feat: newer");
             Run(Path.Combine(scratch, "work"), "push", "--quiet", "origin", "HEAD:main");
             var newer = Run(Path.Combine(scratch, "work"), "rev-parse", "HEAD");
+
+            // The newer commit's own job pins first, from a shallow checkout of that commit.
+            _gitops.Git("fetch", "--quiet", "--depth", "1", "origin", "main");
+            _gitops.Git("checkout", "--quiet", "--detach", newer);
             await WriteImageRecordAsync(newer, "1.3");
             var pinned = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--environment", "dev");
             pinned.Outcome.ExitCode.Should().Be(0, pinned.Output);
             var head = await _gitops.Server.BranchHeadAsync("acme", "gitops", "main");
+            _gitops.Git("checkout", "--quiet", "--detach", older);
             _gitops.Git("rev-parse", "--is-shallow-repository").Should().Be("true");
             await WriteImageRecordAsync(older);
 
@@ -113,16 +121,8 @@ public sealed class BumpGitOpsRefusalTests : IAsyncLifetime
         }
     }
 
-    private static string Run(string directory, params string[] arguments)
-    {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", arguments)
-            { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var text = process.StandardOutput.ReadToEnd().Trim();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        process.ExitCode.Should().Be(0, error);
-        return text;
-    }
+    private static string Run(string directory, params string[] arguments) =>
+        ProcessRunner.RunAsync(new ProcessRequest("git", arguments) { WorkingDirectory = directory }).GetAwaiter().GetResult().Text.Trim();
 
     private Task WriteImageRecordAsync(string commit, string tag = "1.2") =>
         new PinnedImage("ghcr.io/acme/web", [tag], Digest.Parse(tag == "1.2" ? IndexDigest : "sha256:" + new string('6', 64)), "application/vnd.oci.image.index.v1+json",

@@ -1,6 +1,7 @@
+using Pipeline.Rehearsal.Infrastructure;
 using Pipeline.Targets;
 
-namespace Pipeline.Rehearsal.Infrastructure;
+namespace Pipeline.LocalRehearsal;
 
 /// <summary>
 /// Local infrastructure as a target: a Docker engine (a running one is used; on Debian as root docker.io is

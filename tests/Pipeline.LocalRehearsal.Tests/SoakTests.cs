@@ -1,8 +1,8 @@
 using Pipeline.Promotion;
-using Pipeline.Rehearsal.Soak;
+using Pipeline.LocalRehearsal.Soak;
 using Xunit.Abstractions;
 
-namespace Pipeline.Rehearsal.Tests.Soak;
+namespace Pipeline.LocalRehearsal.Tests;
 
 /// <summary>The short soak: 10 promoters x 2 rounds per writer, 20% injected faults; every promotion lands exactly once.</summary>
 public sealed class SoakTests(ITestOutputHelper output)

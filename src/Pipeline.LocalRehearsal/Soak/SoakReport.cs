@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pipeline.Rehearsal.Soak;
+namespace Pipeline.LocalRehearsal.Soak;
 
 /// <summary>Every writer's soak run, and the table that prints them.</summary>
 /// <param name="Options">What was run.</param>

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Pipeline.Processes;
+using Pipeline.Rehearsal.Soak;
 
-namespace Pipeline.Rehearsal.Soak;
+namespace Pipeline.LocalRehearsal.Soak;
 
 /// <summary>
 /// The soak as a command line runs it: N processes of <c>./build.sh BumpGitOps --write-method Git</c>, one app each,
@@ -65,7 +65,10 @@ public static partial class CliSoak
         };
         var result = await ProcessRunner.RunAsync(new ProcessRequest(buildScript,
             ["BumpGitOps", "--skip", "--image-reference", image.ToString(), "--gitops-repository", new Uri(bare).AbsoluteUri,
-             "--gitops-branch", "main", "--gitops-app", SoakRepository.App(app), "--write-method", "Git"])
+             "--gitops-branch", "main", "--gitops-app", SoakRepository.App(app), "--write-method", "Git",
+
+             // The soak's digests are made up: no registry holds them.
+             "--no-verify-image"])
         {
             WorkingDirectory = root,
             Environment = environment,

@@ -1,6 +1,6 @@
 using Pipeline.Promotion;
 
-namespace Pipeline.Rehearsal.Soak;
+namespace Pipeline.LocalRehearsal.Soak;
 
 /// <summary>
 /// How hard a soak pushes: how many promoters write to one branch at once, how many rounds each runs one after the

@@ -1,4 +1,4 @@
-namespace Pipeline.Rehearsal.Soak;
+namespace Pipeline.LocalRehearsal.Soak;
 
 /// <summary>One promotion of a soak, as the promoter reported it.</summary>
 /// <param name="App">The app's index.</param>
