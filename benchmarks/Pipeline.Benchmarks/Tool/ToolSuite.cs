@@ -27,11 +27,6 @@ internal sealed class ToolSuite : ISuite
         {
             var forms = await ToolForms.MakeAsync(settings, work, Quiet, cancellationToken).ConfigureAwait(false);
             var samples = new SampleSet();
-            foreach (var (id, path) in forms.Sizes)
-            {
-                samples.Add($"tool/{id}/size", "MB", Math.Round(ToolForms.SizeOf(path) / 1_000_000.0, 1));
-            }
-
             var empty = Directory.CreateDirectory(Path.Combine(work, "empty")).FullName;
             settings.Log("  warming up: one --version of each form");
             foreach (var (_, program, prefix) in forms.Starts)
@@ -42,6 +37,12 @@ internal sealed class ToolSuite : ISuite
             var count = settings.Runs * SamplesPerRun;
             for (var run = 0; run < count; run++)
             {
+                // Read on every run like the times, so that a form that changes under the benchmark shows as a spread.
+                foreach (var (id, path) in forms.Sizes)
+                {
+                    samples.Add($"tool/{id}/size", "MB", Math.Round(ToolForms.SizeOf(path) / 1_000_000.0, 1));
+                }
+
                 foreach (var (id, program, prefix) in run % 2 == 0 ? forms.Starts : forms.Starts.Reverse())
                 {
                     foreach (var command in new[] { "version", "help" })
