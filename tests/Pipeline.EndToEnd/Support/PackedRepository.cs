@@ -26,7 +26,22 @@ public sealed class PackedRepository : IDisposable
 
         RepositoryClone.Run("git", ["tag", "v" + TagVersion], Clone.Root).ExitCode.Should().Be(0);
         TagPack = Clone.BuildSh("Pack", "--skip", "Compile");
+        _toolImageContext = new Lazy<ProcessOutcome>(() => Clone.BuildSh("ToolImageContext"));
     }
+
+    private readonly Lazy<ProcessOutcome> _toolImageContext;
+
+    /// <summary>
+    /// <c>./build.sh ToolImageContext</c>, run on first use: the single-file binaries of <see cref="TagVersion"/> in
+    /// <see cref="Binaries"/> (its dependency Binaries) and the tool image's context with Debian's libraries per architecture.
+    /// </summary>
+    internal ProcessOutcome ToolImageContext => _toolImageContext.Value;
+
+    /// <summary>The clone's <c>artifacts/binaries</c>: <c>pipeline-linux-x64</c> and <c>pipeline-linux-arm64</c>.</summary>
+    public string Binaries => Path.Combine(Clone.Root, "artifacts", "binaries");
+
+    /// <summary>The clone's <c>artifacts/tool-image</c>: the image's context, <c>rootfs/amd64</c> and <c>rootfs/arm64</c>.</summary>
+    public string ToolImageDirectory => Path.Combine(Clone.Root, "artifacts", "tool-image");
 
     internal RepositoryClone Clone { get; } = new();
 
