@@ -20,9 +20,8 @@ Task("Promote")
     {
         var image = ImageReference.Parse(imageReference);
         var directory = MakeAbsolute(Directory(gitops)).FullPath;
-        var request = new PromotionRequest(PromotionTarget.Parse(directory))
+        var request = new PromotionRequest(PromotionTarget.Parse(directory), image)
         {
-            Image = image,
             App = app,
             Environments = environments.Split(',', StringSplitOptions.RemoveEmptyEntries),
             DryRun = dryRun,
