@@ -10,7 +10,7 @@ namespace Pipeline.Build;
 /// </summary>
 internal sealed partial class Build
 {
-    [Parameter("Benchmark suites to run: github, build, yaml, bootstrap (default: all of them).")]
+    [Parameter("Benchmark suites to run: github, build, yaml, bootstrap, tool (default: all of them).")]
     readonly string[] BenchmarkSuite = [];
 
     [Parameter("Runs per measured case (default 5). With fewer than 5, or --benchmark-quick, nothing is recorded.")]
@@ -20,7 +20,7 @@ internal sealed partial class Build
     readonly bool BenchmarkQuick;
 
     Target Benchmark => _ => _
-        .Description("Measures the real path (writers against the local GitHub server, BuildMultiArchImage against the docker CLI, YAML edits against npm yaml, bootstrap against dotnet); records benchmarks/results.json, the plots and the README section.")
+        .Description("Measures the real path (writers against the local GitHub server, BuildMultiArchImage against the docker CLI, YAML edits against npm yaml, bootstrap against dotnet, the tool's shipping forms); records benchmarks/results.json, the plots and the README section.")
         .Produces("artifacts/benchmarks/results.json")
         .Executes(context =>
         {

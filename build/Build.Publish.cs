@@ -33,7 +33,7 @@ internal sealed partial class Build
         .Produces("artifacts/binaries/pipeline-*")
         .Executes(async context =>
         {
-            var version = ((IPack)this).PackageVersion ?? "0.1.0-local";
+            var version = await BinaryVersionAsync(context.CancellationToken);
             foreach (var runtime in BinaryRuntimes)
             {
                 var output = TemporaryDirectory / "binaries" / runtime;
@@ -45,6 +45,16 @@ internal sealed partial class Build
                 context.Report(runtime, $"{new FileInfo(BinariesDirectory / $"pipeline-{runtime}").Length / 1_000_000.0:0.0} MB");
             }
         });
+
+    /// <summary>The version Pack gives the packages: --package-version, else the v tag on HEAD, else 0.1.0-local.</summary>
+    async Task<string> BinaryVersionAsync(CancellationToken cancellationToken)
+    {
+        if (((IPack)this).PackageVersion is { } version)
+            return version;
+        var tags = await ProcessRunner.RunAsync(new ProcessRequest("git", ["tag", "--points-at", "HEAD", "--list", "v*", "--sort=-version:refname"])
+            { WorkingDirectory = RootDirectory, ThrowOnFailure = false }, cancellationToken);
+        return tags.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()?[1..] ?? "0.1.0-local";
+    }
 
     Target Publish => _ => _
         .Description("Pushes artifacts/packages to --nuget-source and attaches artifacts/binaries to the GitHub release of v<version>.")

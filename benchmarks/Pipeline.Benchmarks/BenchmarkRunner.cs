@@ -11,7 +11,7 @@ namespace Pipeline.Benchmarks;
 /// <summary>Runs the chosen suites one after the other, prints their rows, writes the results, and records them when they qualify.</summary>
 internal static class BenchmarkRunner
 {
-    private static readonly ISuite[] All = [new GitHubSuite(), new BuildSuite(), new YamlSuite(), new Bootstrap.BootstrapSuite()];
+    private static readonly ISuite[] All = [new GitHubSuite(), new BuildSuite(), new YamlSuite(), new Bootstrap.BootstrapSuite(), new Tool.ToolSuite()];
 
     public static async Task<int> RunAsync(BenchmarkSettings settings, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {

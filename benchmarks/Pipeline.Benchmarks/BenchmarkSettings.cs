@@ -13,7 +13,7 @@ internal sealed record BenchmarkSettings(string Root, int Runs, bool Quick, Acti
     public bool Recordable => Runs >= RecordedRuns && !Quick;
 }
 
-/// <summary>One suite of benchmarks: github, build, yaml or bootstrap.</summary>
+/// <summary>One suite of benchmarks: github, build, yaml, bootstrap or tool.</summary>
 internal interface ISuite
 {
     string Name { get; }

@@ -4,7 +4,7 @@ using Pipeline.Benchmarks.Report;
 using Pipeline.Benchmarks.Yaml;
 
 // Usage (./build.sh Benchmark and ./build.sh BenchmarkReport run these):
-//   run    [--suite github,build,yaml,bootstrap] [--runs 5] [--quick] [--root DIR]
+//   run    [--suite github,build,yaml,bootstrap,tool] [--runs 5] [--quick] [--root DIR]
 //          measures, writes artifacts/benchmarks/results.json, and with at least 5 runs and not --quick records the
 //          suites into benchmarks/results.json, redraws the plots in benchmarks/ and regenerates the README section
 //   report [--root DIR]   regenerates the README section and the plots from benchmarks/results.json

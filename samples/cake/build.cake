@@ -1,7 +1,8 @@
 // A Cake build that promotes with Pipeline's libraries: no target engine, the same promotion code as the pipeline's
 // BumpGitOps. The packages come from a NuGet source Cake is given (CAKE_NUGET_SOURCE, or --nuget_source), e.g. the
 // artifacts/packages folder that ./build.sh Pack fills, followed by nuget.org for their dependencies.
-#addin nuget:?package=Pipeline.Promotion&prerelease&loaddependencies=true
+// Pinned as Cake asks of every addin: change the version to the release you use.
+#addin nuget:?package=Pipeline.Promotion&version=1.0.0&loaddependencies=true
 
 using Pipeline.Containers;
 using Pipeline.Promotion;
@@ -19,9 +20,8 @@ Task("Promote")
     {
         var image = ImageReference.Parse(imageReference);
         var directory = MakeAbsolute(Directory(gitops)).FullPath;
-        var request = new PromotionRequest(PromotionTarget.Parse(directory))
+        var request = new PromotionRequest(PromotionTarget.Parse(directory), image)
         {
-            Image = image,
             App = app,
             Environments = environments.Split(',', StringSplitOptions.RemoveEmptyEntries),
             DryRun = dryRun,

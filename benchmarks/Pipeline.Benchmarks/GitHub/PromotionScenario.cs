@@ -39,9 +39,8 @@ internal sealed class PromotionScenario(LocalGitHubServer server, Secret token, 
         var target = method == WriteMethod.Git
             ? PromotionTarget.GitUrl(server.GitUrl(repository.Owner, repository.Name).ToString())
             : PromotionTarget.GitHub(repository, endpoint);
-        var request = new PromotionRequest(target)
+        var request = new PromotionRequest(target, ImageReference.Parse(GitOpsSeed.Reference))
         {
-            Image = ImageReference.Parse(GitOpsSeed.Reference),
             Source = new PromotionSource("example-org/app", sourceCommit) { Branch = "main", Message = "Speed up the search" },
             SourceHistory = new LocalGitSourceHistory(sourceClone),
             WriteMethod = method,

@@ -16,7 +16,7 @@ internal static class GitOpsTargets
         var checkout = await SourceRevision.ReadAsync(build, context.CancellationToken).ConfigureAwait(false);
         var (image, builtFrom) = await PinnedImageAsync(build, checkout.Commit, context.CancellationToken).ConfigureAwait(false);
         var source = await BuiltSourceAsync(build, checkout, builtFrom, context.CancellationToken).ConfigureAwait(false);
-        var request = await RequestAsync(build, source, context.CancellationToken).ConfigureAwait(false) with { Image = image };
+        var request = new PromotionRequest(await RequestAsync(build, source, context.CancellationToken).ConfigureAwait(false), image);
         Log.Information($"Promoting {image} to {request.Target}{(build.DryRun ? " (dry run: nothing is written)" : "")}");
         var report = await new Promoter(Options()).PromoteAsync(request, context.CancellationToken).ConfigureAwait(false);
         await FinishAsync(build, context, report).ConfigureAwait(false);
@@ -75,11 +75,11 @@ internal static class GitOpsTargets
         return checkout with { Commit = builtFrom, Message = message.ExitCode == 0 ? message.StandardOutput.Trim() : null, IsDirty = false };
     }
 
-    private static async Task<PromotionRequest> RequestAsync(IHazGitOps build, SourceRevision? source, CancellationToken cancellationToken)
+    private static async Task<PromotionSettings> RequestAsync(IHazGitOps build, SourceRevision? source, CancellationToken cancellationToken)
     {
         var endpoint = build.GitHubApiUrl is { } api ? GitHubEndpoint.FromApiUrl(api) : null;
         var target = PromotionTarget.Parse(PromotionChecks.Resolve(build, build.GitOpsRepository!), endpoint);
-        return new PromotionRequest(target)
+        return new PromotionSettings(target)
         {
             Source = source is null ? PromotionSource.Unknown : new PromotionSource(SourceRepository(build, source), source.Commit)
             {

@@ -40,7 +40,7 @@ public interface IHazGitOps : IHazGitHubAccess, IHazDryRun
 
     /// <summary>
     /// Seconds a promotion keeps re-reading and re-applying while the GitOps branch is busy or GitHub fails for a moment;
-    /// null for the budget of <see cref="PromotionRequest.DefaultRetry"/> (600).
+    /// null for the budget of <see cref="PromotionSettings.DefaultRetry"/> (600).
     /// </summary>
     [Parameter("Seconds a promotion keeps re-reading and re-applying while the GitOps branch is busy or GitHub fails for a moment (default 600).")]
     int? PromotionBudget => TryGetValue<int?>();

@@ -22,9 +22,8 @@ internal static class SpecPreflight
     public static async Task CheckAsync(IBumpGitOps build, TargetValidation check, PromotionTarget target, ImageReference image, string? sourceBranch)
     {
         var credentials = GitHubCredentials.From(build);
-        var request = new PromotionRequest(target)
+        var request = new PromotionRequest(target, image)
         {
-            Image = image,
             Source = new PromotionSource(null, null) { Branch = sourceBranch },
             Branch = build.GitOpsBranch,
             SpecPath = build.PromotionSpec?.Value,

@@ -65,9 +65,8 @@ public static class PromotionSoak
             var done = new List<SoakPromotion>();
             for (var round = 1; round <= rounds; round++)
             {
-                var request = new PromotionRequest(target)
+                var request = new PromotionRequest(target, layout.Image(app, round))
                 {
-                    Image = layout.Image(app, round),
                     App = SoakRepository.App(app),
                     Branch = "main",
                     WriteMethod = writer,

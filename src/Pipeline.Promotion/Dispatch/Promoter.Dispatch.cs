@@ -13,11 +13,11 @@ public sealed partial class Promoter
     /// (target, branch, credentials, write method...).
     /// </summary>
     /// <param name="eventPath">The event or payload JSON file.</param>
-    /// <param name="template">The request to fill in; its image, source, app and environments are replaced.</param>
+    /// <param name="template">Where and how to write; the event brings the image, and its source, app and environments replace the template's.</param>
     /// <param name="expectedEventType">When set, an event whose <c>action</c> differs is refused.</param>
     /// <param name="cancellationToken">Cancels the promotion.</param>
     /// <exception cref="PromotionDispatchException">The payload names something the spec does not, or an invalid value.</exception>
-    public async Task<PromotionReport> ApplyDispatchAsync(string eventPath, PromotionRequest template, string? expectedEventType = null, CancellationToken cancellationToken = default)
+    public async Task<PromotionReport> ApplyDispatchAsync(string eventPath, PromotionSettings template, string? expectedEventType = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(template);
         var dispatch = await PromotionDispatchReceiver.ReadAsync(eventPath, expectedEventType, cancellationToken).ConfigureAwait(false);

@@ -100,10 +100,10 @@ public static partial class PromotionDispatchReceiver
 /// <param name="CiRunUrl">The sender's CI run.</param>
 public sealed record DispatchedPromotion(string App, IReadOnlyList<string> Environments, ImageReference Image, PromotionSource Source, string? CiRunUrl)
 {
-    /// <summary><paramref name="template"/> with this dispatch's image, source, app, environments and CI run.</summary>
-    public PromotionRequest ApplyTo(PromotionRequest template)
+    /// <summary>The request to promote this dispatch's image with <paramref name="settings"/>, and its source, app, environments and CI run.</summary>
+    public PromotionRequest ApplyTo(PromotionSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(template);
-        return template with { Image = Image, Source = Source, App = App, Environments = Environments, CiRunUrl = CiRunUrl ?? template.CiRunUrl, Dispatched = true };
+        ArgumentNullException.ThrowIfNull(settings);
+        return new PromotionRequest(settings with { Source = Source, App = App, Environments = Environments, CiRunUrl = CiRunUrl ?? settings.CiRunUrl, Dispatched = true }, Image);
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class Promoter
     }
 
     /// <summary>
-    /// The retry loop (see <see cref="PromotionRequest.Retry"/>): between attempts a decorrelated-jitter delay, or longer
+    /// The retry loop (see <see cref="PromotionSettings.Retry"/>): between attempts a decorrelated-jitter delay, or longer
     /// when GitHub asks to wait; the turn, when there is one, is held only while an attempt works.
     /// </summary>
     private async Task<T> RetryAsync<T>(RetryScope scope, bool beyondRaces, Func<PromotionAttempt, Task<T>> attempt, CancellationToken cancellationToken)

@@ -74,13 +74,8 @@ public sealed partial class Promoter(PromoterOptions? options = null)
         return report with { Results = results };
     }
 
-    private static ImageReference CheckImage(ImageReference? image)
+    private static ImageReference CheckImage(ImageReference image)
     {
-        if (image is null)
-        {
-            throw new PromotionRequestException("The promotion has no image: pass the pinned reference (registry/repo:tag@sha256:...) from CaptureDigest or image.json.");
-        }
-
         if (image.Tag is null || image.Digest is null)
         {
             throw new PromotionRequestException(
@@ -90,7 +85,7 @@ public sealed partial class Promoter(PromoterOptions? options = null)
         return image;
     }
 
-    private async Task<PromotionSpec> LoadSpecAsync(PromotionRequest request, TargetConnection connection, string branch, CancellationToken cancellationToken)
+    private async Task<PromotionSpec> LoadSpecAsync(PromotionSettings request, TargetConnection connection, string branch, CancellationToken cancellationToken)
     {
         if (request.Spec is { } spec)
         {

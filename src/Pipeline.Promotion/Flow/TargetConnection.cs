@@ -29,7 +29,7 @@ internal sealed partial class TargetConnection : IAsyncDisposable
     public IGitHubClient RequireClient(string purpose) =>
         Client ?? throw new PromotionRequestException($"{purpose} needs a repository on GitHub (owner/name); {Writer.Repository} is a {Writer.Method.ToName()} target.");
 
-    public static async Task<TargetConnection> OpenAsync(PromotionRequest request, WriteMethod method, PromoterOptions options, CancellationToken cancellationToken)
+    public static async Task<TargetConnection> OpenAsync(PromotionSettings request, WriteMethod method, PromoterOptions options, CancellationToken cancellationToken)
     {
         var target = request.Target;
         Check(target, method);

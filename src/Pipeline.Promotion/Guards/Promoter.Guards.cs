@@ -7,7 +7,7 @@ public sealed partial class Promoter
     /// <summary>
     /// The moved-source guard: when the source branch and commit are known, the branch must still point at the built
     /// commit, else the promotion stops before anything is written. When the history cannot tell where the branch is,
-    /// the promotion stops too: only <see cref="PromotionRequest.AllowMovedSource"/> turns the guard off, and says so.
+    /// the promotion stops too: only <see cref="PromotionSettings.AllowMovedSource"/> turns the guard off, and says so.
     /// </summary>
     private async Task<List<string>> CheckSourceMovedAsync(PromotionRequest request, ISourceHistory? history, CancellationToken cancellationToken)
     {
@@ -62,7 +62,7 @@ public sealed partial class Promoter
     /// The monotonic guard: finds the last promotion of this image to this environment in the target branch's history
     /// (by its <c>Environment:</c> and <c>Promoted-Image:</c> trailers) and refuses to replace a pin built from a
     /// newer source commit. Diverged commits (another branch) are allowed. When the source history cannot tell which
-    /// is newer, the promotion stops: only <see cref="PromotionRequest.Rollback"/> turns the guard off, and says so.
+    /// is newer, the promotion stops: only <see cref="PromotionSettings.Rollback"/> turns the guard off, and says so.
     /// </summary>
     private async Task<List<string>> CheckMonotonicAsync(PromotionContext context, string? head, CancellationToken cancellationToken)
     {

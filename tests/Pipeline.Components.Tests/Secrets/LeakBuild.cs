@@ -42,9 +42,8 @@ internal sealed class LeakBuild : PipelineBuild
     {
         // The token travels as the credential (an http.extraHeader) and, as a careless setup would have it, in the path.
         var url = $"http://{Echo}/org/{Uri.EscapeDataString(Token!)}.git";
-        var request = new PromotionRequest(PromotionTarget.GitUrl(url))
+        var request = new PromotionRequest(PromotionTarget.GitUrl(url), ImageReference.Parse($"{Echo}/org/app:1.0@sha256:{new string('a', 64)}"))
         {
-            Image = ImageReference.Parse($"{Echo}/org/app:1.0@sha256:{new string('a', 64)}"),
             Credentials = GitHubToken.PersonalAccessToken(Credential),
             WriteMethod = WriteMethod.Git,
         };

@@ -31,9 +31,24 @@ internal sealed class PackedClone
 
         RepositoryClone.Run("git", ["tag", "v" + TagVersion], Clone.Root).ExitCode.Should().Be(0);
         TagPack = Clone.BuildSh("Pack", "--skip", "Compile");
+        _toolImageContext = new Lazy<ProcessOutcome>(() => Clone.BuildSh("ToolImageContext"));
     }
 
+    private readonly Lazy<ProcessOutcome> _toolImageContext;
+
     public static PackedClone Shared => Instance.Value;
+
+    /// <summary>
+    /// <c>./build.sh ToolImageContext</c>, run on first use: the single-file binaries of <see cref="TagVersion"/> in
+    /// <see cref="Binaries"/> (its dependency Binaries) and the tool image's context with Debian's libraries per architecture.
+    /// </summary>
+    internal ProcessOutcome ToolImageContext => _toolImageContext.Value;
+
+    /// <summary>The clone's <c>artifacts/binaries</c>: <c>pipeline-linux-x64</c> and <c>pipeline-linux-arm64</c>.</summary>
+    public string Binaries => Path.Combine(Clone.Root, "artifacts", "binaries");
+
+    /// <summary>The clone's <c>artifacts/tool-image</c>: the image's context, <c>rootfs/amd64</c> and <c>rootfs/arm64</c>.</summary>
+    public string ToolImageDirectory => Path.Combine(Clone.Root, "artifacts", "tool-image");
 
     internal RepositoryClone Clone { get; } = RepositoryClone.CompiledCopy();
 
@@ -97,4 +112,22 @@ public sealed class PackedRepository
 
     /// <inheritdoc cref="PackedClone.Tools"/>
     public IReadOnlyList<string> Tools => _packed.Tools;
+
+    internal ProcessOutcome ToolImageContext => _packed.ToolImageContext;
+
+    /// <inheritdoc cref="PackedClone.Binaries"/>
+    public string Binaries => _packed.Binaries;
+
+    /// <inheritdoc cref="PackedClone.ToolImageDirectory"/>
+    public string ToolImageDirectory => _packed.ToolImageDirectory;
+}
+
+/// <summary>
+/// The tests that build the tool's binaries and image and publish them in the packed clone: one at a time, as they write
+/// the same artifacts of that clone (alongside the other classes, which only read it or work in folders of their own).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PackedRepositoryCollection : ICollectionFixture<PackedRepository>
+{
+    public const string Name = "Packed repository: tool binaries, image and publishing";
 }

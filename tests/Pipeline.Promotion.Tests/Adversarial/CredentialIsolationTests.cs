@@ -34,9 +34,8 @@ public sealed class CredentialIsolationTests(GitOpsServer github) : IClassFixtur
         var helperLog = PoisonHome(github.Server.IssuePersonalToken("intruder"));
         var before = github.Server.RequestLog.Count;
 
-        var result = (await new Promoter().PromoteAsync(new PromotionRequest(PromotionTarget.GitUrl(github.Server.GitUrl(repository.Owner, repository.Name).ToString()))
+        var result = (await new Promoter().PromoteAsync(new PromotionRequest(PromotionTarget.GitUrl(github.Server.GitUrl(repository.Owner, repository.Name).ToString()), Images.Pinned("ghcr.io/org/app", "1.1.0"))
         {
-            Image = Images.Pinned("ghcr.io/org/app", "1.1.0"),
             Spec = Promotions.SimpleSpec(),
             Credentials = github.UserCredentials,
         })).Results.Single();

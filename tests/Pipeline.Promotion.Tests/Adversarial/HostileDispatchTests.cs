@@ -36,7 +36,7 @@ public sealed class HostileDispatchTests(GitOpsServer github) : IClassFixture<Gi
         var head = await github.HeadAsync(gitops);
         var eventPath = Path.Combine(_folder.FullName, attack + ".json");
         await File.WriteAllTextAsync(eventPath, Event(payload));
-        var template = new PromotionRequest(github.Target(gitops)) { Credentials = github.UserCredentials, Branch = "main", WriteMethod = WriteMethod.GitData };
+        var template = new PromotionSettings(github.Target(gitops)) { Credentials = github.UserCredentials, Branch = "main", WriteMethod = WriteMethod.GitData };
         var before = github.Server.RequestLog.Count;
 
         var act = () => new Promoter().ApplyDispatchAsync(eventPath, template);

@@ -17,9 +17,8 @@ public sealed class DispatchTests(GitOpsServer github) : IClassFixture<GitOpsSer
     {
         var gitops = await github.RepositoryAsync(fixture: "helm-environments");
         var image = Images.Pinned("ghcr.io/myorg/myapp", "2.0.0-dev");
-        var send = new PromotionRequest(github.Target(gitops))
+        var send = new PromotionRequest(github.Target(gitops), image)
         {
-            Image = image,
             App = "myapp",
             WriteMethod = WriteMethod.Dispatch,
             Credentials = github.UserCredentials,
@@ -38,7 +37,7 @@ public sealed class DispatchTests(GitOpsServer github) : IClassFixture<GitOpsSer
             ["client_payload"] = JsonNode.Parse(recorded.ClientPayload!.Value.GetRawText()),
             ["repository"] = new JsonObject { ["full_name"] = gitops.ToString() },
         }.ToJsonString());
-        var template = new PromotionRequest(github.Target(gitops)) { Credentials = github.UserCredentials, WriteMethod = WriteMethod.GitData, AllowMovedSource = true, Rollback = true };
+        var template = new PromotionSettings(github.Target(gitops)) { Credentials = github.UserCredentials, WriteMethod = WriteMethod.GitData, AllowMovedSource = true, Rollback = true };
         var applied = await new Promoter().ApplyDispatchAsync(eventPath, template, PromotionDispatch.DefaultEventType);
 
         sent.Status.Should().Be(PromotionStatus.Dispatched);
@@ -57,9 +56,8 @@ public sealed class DispatchTests(GitOpsServer github) : IClassFixture<GitOpsSer
     public async Task A_dispatch_dry_run_shows_the_payload_and_sends_nothing()
     {
         var gitops = await github.RepositoryAsync(fixture: "helm-environments");
-        var request = new PromotionRequest(github.Target(gitops))
+        var request = new PromotionRequest(github.Target(gitops), Images.Pinned("ghcr.io/myorg/myapp", "2.0.0-dev"))
         {
-            Image = Images.Pinned("ghcr.io/myorg/myapp", "2.0.0-dev"),
             App = "myapp",
             Environments = ["dev"],
             WriteMethod = WriteMethod.Dispatch,
@@ -106,7 +104,7 @@ public sealed class DispatchTests(GitOpsServer github) : IClassFixture<GitOpsSer
 
         accepted.App.Should().Be("myapp");
         accepted.Source.Commit.Should().Be("abcdef1");
-        accepted.ApplyTo(new PromotionRequest(PromotionTarget.Parse("o/r"))).Image.Should().Be(accepted.Image);
+        accepted.ApplyTo(new PromotionSettings(PromotionTarget.Parse("o/r"))).Image.Should().Be(accepted.Image);
         (await PromotionDispatchReceiver.ReadAsync(eventPath, "update-tag")).App.Should().Be("myapp");
         await FluentActions.Invoking(() => PromotionDispatchReceiver.ReadAsync(eventPath, "pipeline-promote")).Should()
             .ThrowAsync<PromotionDispatchException>().WithMessage("*'update-tag' event, not 'pipeline-promote'*");

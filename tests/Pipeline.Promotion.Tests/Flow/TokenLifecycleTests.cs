@@ -66,9 +66,8 @@ public sealed class TokenLifecycleTests(GitOpsServer github) : IClassFixture<Git
                 return Task.CompletedTask;
             }),
         });
-        var request = new PromotionRequest(PromotionTarget.GitHub(new RepositoryId("acme", "gitops"), GitHubEndpoint.FromApiUrl(server.ApiUrl)))
+        var request = new PromotionRequest(PromotionTarget.GitHub(new RepositoryId("acme", "gitops"), GitHubEndpoint.FromApiUrl(server.ApiUrl)), Images.Pinned("ghcr.io/org/app", "1.1.0"))
         {
-            Image = Images.Pinned("ghcr.io/org/app", "1.1.0"),
             Spec = Promotions.SimpleSpec(),
             Credentials = app,
         };

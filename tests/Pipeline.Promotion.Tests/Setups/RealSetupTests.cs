@@ -22,9 +22,8 @@ public sealed class RealSetupTests(GitOpsServer github) : IClassFixture<GitOpsSe
         foreach (var (name, image) in new[] { ("job-winner", "ghcr.io/januschung/job-winner"), ("job-winner-ui", "ghcr.io/januschung/job-winner-ui") })
         {
             var pinned = Images.Pinned(image, name == "job-winner" ? "5e6f7a8" : "b1c2d3e");
-            await new Promoter().PromoteAsync(new PromotionRequest(github.Target(argocd))
+            await new Promoter().PromoteAsync(new PromotionRequest(github.Target(argocd), pinned)
             {
-                Image = pinned,
                 App = name,
                 WriteMethod = WriteMethod.Dispatch,
                 Credentials = app,
@@ -35,7 +34,7 @@ public sealed class RealSetupTests(GitOpsServer github) : IClassFixture<GitOpsSe
             var eventPath = Path.Combine(_folder.FullName, name + ".json");
             await File.WriteAllTextAsync(eventPath, new JsonObject { ["action"] = recorded.EventType, ["client_payload"] = JsonNode.Parse(recorded.ClientPayload!.Value.GetRawText()) }.ToJsonString());
 
-            var report = await new Promoter().ApplyDispatchAsync(eventPath, new PromotionRequest(github.Target(argocd)) { Credentials = app, AllowMovedSource = true, Rollback = true });
+            var report = await new Promoter().ApplyDispatchAsync(eventPath, new PromotionSettings(github.Target(argocd)) { Credentials = app, AllowMovedSource = true, Rollback = true });
 
             var result = report.Results.Single();
             result.Status.Should().Be(PromotionStatus.PullRequestMerged);
@@ -58,9 +57,8 @@ public sealed class RealSetupTests(GitOpsServer github) : IClassFixture<GitOpsSe
     {
         var gitops = await github.RepositoryAsync(fixture: "helm-environments");
         var spec = Fixtures.Spec("helm-environments");
-        PromotionRequest Request(string tag, string branch) => new(PromotionTarget.GitUrl(github.Server.GitUrl(gitops.Owner, gitops.Name).ToString()))
+        PromotionRequest Request(string tag, string branch) => new(PromotionTarget.GitUrl(github.Server.GitUrl(gitops.Owner, gitops.Name).ToString()), Images.Pinned("ghcr.io/myorg/myapp", tag))
         {
-            Image = Images.Pinned("ghcr.io/myorg/myapp", tag),
             Spec = spec,
             Credentials = github.UserCredentials,
             Source = new PromotionSource("myorg/myapp", "0123456789abcdef0123456789abcdef01234567") { Branch = branch, Message = "Speed up the search" },
@@ -93,9 +91,8 @@ public sealed class RealSetupTests(GitOpsServer github) : IClassFixture<GitOpsSe
         var image = Images.Pinned("ghcr.io/andrelair-platform/platform-demo", "77b10fa");
         var classic = GitHubToken.PersonalAccessToken(new Secret(github.Server.IssuePersonalToken(GitOpsServer.User)));
 
-        var result = (await new Promoter().PromoteAsync(new PromotionRequest(github.Target(gitops))
+        var result = (await new Promoter().PromoteAsync(new PromotionRequest(github.Target(gitops), image)
         {
-            Image = image,
             Spec = Fixtures.Spec("minicloud-gitops"),
             WriteMethod = WriteMethod.Contents,
             Credentials = classic,
@@ -121,9 +118,8 @@ public sealed class RealSetupTests(GitOpsServer github) : IClassFixture<GitOpsSe
         using var reader = github.Client();
         var built = await github.HeadAsync(repository);
         var image = Images.Pinned("ghcr.io/org/ai-service", "sha-" + built[..7]);
-        PromotionRequest Request(string commit, IGitHubCredentials credentials) => new(github.Target(repository))
+        PromotionRequest Request(string commit, IGitHubCredentials credentials) => new(github.Target(repository), image)
         {
-            Image = image,
             Spec = Fixtures.Spec("ai-reliability"),
             Credentials = credentials,
             Source = new PromotionSource(repository.ToString(), commit) { Branch = "main" },

@@ -24,9 +24,8 @@ public sealed class Promotions(GitOpsServer github)
     });
 
     public PromotionRequest Request(RepositoryId repository, PromotionSpec spec, ImageReference image, WriteMethod method = WriteMethod.GraphQL, IGitHubCredentials? credentials = null) =>
-        new(github.Target(repository))
+        new(github.Target(repository), image)
         {
-            Image = image,
             Spec = spec,
             WriteMethod = method,
             Credentials = credentials ?? github.UserCredentials,

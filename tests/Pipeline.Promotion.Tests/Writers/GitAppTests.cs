@@ -79,9 +79,8 @@ public sealed class GitAppTests(GitOpsServer github) : IClassFixture<GitOpsServe
         (await act.Should().ThrowAsync<PromotionRequestException>()).WithMessage("*https://HOST/OWNER/NAME.git*");
     }
 
-    private static PromotionRequest Request(PromotionTarget target, IGitHubCredentials credentials, string tag) => new(target)
+    private static PromotionRequest Request(PromotionTarget target, IGitHubCredentials credentials, string tag) => new(target, Images.Pinned("ghcr.io/org/app", tag))
     {
-        Image = Images.Pinned("ghcr.io/org/app", tag),
         Spec = Promotions.SimpleSpec(),
         Credentials = credentials,
         Source = new PromotionSource("org/app", "5555555555555555555555555555555555555555"),

@@ -202,9 +202,8 @@ public sealed class GitPushClassificationTests(GitOpsServer github) : IClassFixt
     }
 
     private PromotionRequest GitRequest(string url, IGitHubCredentials? credentials) =>
-        new(PromotionTarget.GitUrl(url))
+        new(PromotionTarget.GitUrl(url), Images.Pinned("ghcr.io/org/app", "2.0.0"))
         {
-            Image = Images.Pinned("ghcr.io/org/app", "2.0.0"),
             Spec = Promotions.SimpleSpec(edit: "helm: tag"),
             Branch = "main",
             Credentials = credentials,

@@ -101,9 +101,8 @@ public sealed class LocalTargetTests : IDisposable
         var spec = Fixtures.Spec("ai-reliability");
         var image = Images.Pinned("ghcr.io/org/ai-service", "1.4.0");
 
-        var result = (await new Promoter().PromoteAsync(new PromotionRequest(PromotionTarget.Directory(checkout))
+        var result = (await new Promoter().PromoteAsync(new PromotionRequest(PromotionTarget.Directory(checkout), image)
         {
-            Image = image,
             Spec = spec,
             Source = new PromotionSource("org/ai-reliability", "3333333333333333333333333333333333333333") { Branch = "main" },
             AllowMovedSource = true,
@@ -170,9 +169,8 @@ public sealed class LocalTargetTests : IDisposable
         FluentActions.Invoking(() => WriteMethods.Parse("ftp")).Should().Throw<FormatException>().WithMessage("*graphql, git-data, contents, git, worktree, dispatch*");
     }
 
-    private static PromotionRequest Request(PromotionTarget target, string tag) => new(target)
+    private static PromotionRequest Request(PromotionTarget target, string tag) => new(target, Images.Pinned("ghcr.io/org/app", tag))
     {
-        Image = Images.Pinned("ghcr.io/org/app", tag),
         Spec = Promotions.SimpleSpec(),
         Source = new PromotionSource("org/app", "4444444444444444444444444444444444444444"),
     };
