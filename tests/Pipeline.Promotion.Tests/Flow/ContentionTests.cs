@@ -110,7 +110,7 @@ public sealed class ContentionTests(GitOpsServer github) : IClassFixture<GitOpsS
             var act = () => _promotions.Promoter().PromoteAsync(request);
 
             var error = (await act.Should().ThrowAsync<PromotionConflictException>()).Which;
-            error.Attempts.Should().BeGreaterThan(3);
+            error.Attempts.Should().BeGreaterThan(1, "it kept retrying until the budget ran out (how many attempts fit depends on how fast the machine answers)");
             error.LastHead.Should().Be(head);
             error.Elapsed.Should().BePositive();
             error.Message.Should().Contain($"gave up on main of {repository} after {error.Attempts} attempt(s) in ")
