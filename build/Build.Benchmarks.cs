@@ -26,9 +26,15 @@ internal sealed partial class Build
         {
             var arguments = new List<string> { "run", "--runs", BenchmarkRuns.ToString(CultureInfo.InvariantCulture) };
             if (BenchmarkSuite.Length > 0)
+            {
                 arguments.AddRange(["--suite", string.Join(',', BenchmarkSuite)]);
+            }
+
             if (BenchmarkQuick)
+            {
                 arguments.Add("--quick");
+            }
+
             return RunBenchmarks(context, arguments);
         });
 
@@ -39,5 +45,5 @@ internal sealed partial class Build
     Task RunBenchmarks(TargetContext context, IReadOnlyList<string> arguments) =>
         ProcessRunner.RunAsync(new ProcessRequest("dotnet",
             ["run", "-c", "Release", "--project", "benchmarks/Pipeline.Benchmarks", "--", .. arguments, "--root", RootDirectory])
-            { WorkingDirectory = RootDirectory, Output = Log.Information }, context.CancellationToken);
+        { WorkingDirectory = RootDirectory, Output = Log.Information }, context.CancellationToken);
 }

@@ -50,9 +50,12 @@ internal sealed partial class Build
     async Task<string> BinaryVersionAsync(CancellationToken cancellationToken)
     {
         if (((IPack)this).PackageVersion is { } version)
+        {
             return version;
+        }
+
         var tags = await ProcessRunner.RunAsync(new ProcessRequest("git", ["tag", "--points-at", "HEAD", "--list", "v*", "--sort=-version:refname"])
-            { WorkingDirectory = RootDirectory, ThrowOnFailure = false }, cancellationToken);
+        { WorkingDirectory = RootDirectory, ThrowOnFailure = false }, cancellationToken);
         return tags.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()?[1..] ?? "0.1.0-local";
     }
 
@@ -90,7 +93,10 @@ internal sealed partial class Build
             foreach (var binary in Directory.GetFiles(BinariesDirectory).Order(StringComparer.Ordinal))
             {
                 if (release.Assets.Any(a => a.Name == Path.GetFileName(binary)))
+                {
                     continue;
+                }
+
                 await client.Releases.UploadAssetAsync(release, Path.GetFileName(binary), "application/octet-stream", await File.ReadAllBytesAsync(binary, context.CancellationToken), context.CancellationToken);
             }
             context.Report("release", $"{repository} {tag}: {string.Join(", ", Directory.GetFiles(BinariesDirectory).Select(Path.GetFileName))}");

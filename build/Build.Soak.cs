@@ -1,5 +1,5 @@
-using Pipeline.Promotion;
 using Pipeline.LocalRehearsal.Soak;
+using Pipeline.Promotion;
 using Pipeline.Targets;
 
 namespace Pipeline.Build;
@@ -47,13 +47,18 @@ internal sealed partial class Build
                 Log = line => Log.Information(line),
             }, context.CancellationToken);
             if (SoakProcesses > 0)
+            {
                 report = report with { Runs = [.. report.Runs, await CliSoak.RunAsync(RootDirectory / "build.sh", SoakProcesses, line => Log.Information(line), context.CancellationToken)] };
+            }
+
             var text = report.ToText();
             Log.Information("");
             Log.Information(text);
             context.AppendSummary("### Promotion soak\n\n```\n" + text + "```\n");
             File.WriteAllText(ArtifactsDirectory.CreateDirectory() / "soak.txt", text);
             if (!report.Converged)
+            {
                 throw new BuildException("The soak did not converge: some promotions did not land exactly once, were lost, or left a wrong file (table above).");
+            }
         });
 }

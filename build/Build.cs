@@ -32,15 +32,23 @@ internal sealed partial class Build : PipelineBuild, ITest, IPack, IRehearse, IA
                 context.OnBuildFinished(async () =>
                 {
                     if (engine.Started)
+                    {
                         Log.Information($"Stopping the Docker engine started for the tests ({engine.DockerHost}).");
+                    }
+
                     await engine.DisposeAsync();
                 });
                 // Installing and registering qemu is routine: only a machine where arm64 cannot run is worth a warning.
                 if (!await ArmEmulation.EnsureAsync(Log.Information, cancellationToken: context.CancellationToken))
+                {
                     Log.Warning("linux/arm64 binaries cannot run on this machine (see above); the tests that run arm64 images will fail or skip.");
+                }
+
                 var tools = new Dictionary<string, string> { ["docker-registry"] = "docker-registry", ["skopeo"] = "skopeo", ["npm"] = "npm", ["gh"] = "gh" };
                 if (await DebianPackages.EnsureCommandsAsync(tools, Log.Information, cancellationToken: context.CancellationToken) is { Count: > 0 } missing)
+                {
                     throw new InfrastructureException($"The integration tests also need {string.Join(", ", missing)}; install them (Debian/Ubuntu: apt-get install {string.Join(' ', missing)}).");
+                }
             }
             catch (InfrastructureException exception) when (!EnvironmentVariables.TryGetValue("PIPELINE_REQUIRE_DOCKER", out var required) || required != "1")
             {

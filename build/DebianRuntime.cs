@@ -17,7 +17,10 @@ internal static class DebianRuntime
     public static async Task UnpackAsync(string architecture, AbsolutePath root, AbsolutePath cache, CancellationToken cancellationToken)
     {
         if (!File.Exists("/usr/bin/apt-get") || !File.Exists("/usr/bin/dpkg-deb"))
+        {
             throw new BuildException("The tool image takes its libraries from Debian's packages: it needs apt-get and dpkg-deb (a Debian or Ubuntu machine).");
+        }
+
         var lists = cache / architecture / "lists";
         var archives = cache / architecture / "archives";
         (lists / "partial").CreateDirectory();
@@ -28,12 +31,18 @@ internal static class DebianRuntime
             $"-oDir::Cache={cache / architecture}", "-oDir::Cache::pkgcache=", "-oDir::Cache::srcpkgcache=", "-oDebug::NoLocking=1",
         ];
         if (!Directory.EnumerateFiles(lists, "*Packages*").Any())
+        {
             await RunAsync("apt-get", [.. options, "update"], cache, cancellationToken);
+        }
+
         var download = cache / architecture / "debs";
         download.CreateDirectory();
         await RunAsync("apt-get", [.. options, "download", .. Packages], download, cancellationToken);
         if (root.DirectoryExists())
+        {
             Directory.Delete(root, recursive: true);
+        }
+
         root.CreateDirectory();
         foreach (var package in Packages)
         {
@@ -45,7 +54,9 @@ internal static class DebianRuntime
         foreach (var folder in new[] { "usr/share", "etc" })
         {
             if ((root / folder).DirectoryExists())
+            {
                 Directory.Delete(root / folder, recursive: true);
+            }
         }
     }
 
@@ -53,6 +64,8 @@ internal static class DebianRuntime
     {
         var result = await ProcessRunner.RunAsync(new ProcessRequest(program, arguments) { WorkingDirectory = directory, ThrowOnFailure = false }, cancellationToken);
         if (result.ExitCode != 0)
+        {
             throw new BuildException($"{result.CommandLine} failed ({result.ExitCode}): {result.StandardError.Trim()}");
+        }
     }
 }

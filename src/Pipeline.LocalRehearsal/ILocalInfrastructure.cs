@@ -23,14 +23,23 @@ public interface ILocalInfrastructure : IPipelineBuild
             context.OnBuildFinished(async () =>
             {
                 if (engine.Started)
+                {
                     Log.Information($"Stopping the Docker engine started for this build ({engine.DockerHost}).");
+                }
+
                 await engine.DisposeAsync();
             });
             context.Report("engine", engine.Started ? $"started {engine.DockerHost}" : engine.DockerHost);
             if (!await ArmEmulation.EnsureAsync(Log.Warning, cancellationToken: context.CancellationToken))
+            {
                 context.Report("arm64", "cannot run here");
+            }
+
             if (LocalRegistryPort == 0)
+            {
                 return;
+            }
+
             var registry = await LocalRegistry.StartAsync(new LocalRegistryOptions { Port = LocalRegistryPort }, Log.Information, context.CancellationToken);
             context.OnBuildFinished(async () => await registry.DisposeAsync());
             context.Report("registry", registry.Address);

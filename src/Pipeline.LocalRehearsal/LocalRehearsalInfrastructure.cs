@@ -70,9 +70,15 @@ public sealed class LocalRehearsalInfrastructure : IRehearsalInfrastructure
         catch
         {
             if (server is not null)
+            {
                 await server.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (registry is not null)
+            {
                 await registry.DisposeAsync().ConfigureAwait(false);
+            }
+
             await engine.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -81,12 +87,18 @@ public sealed class LocalRehearsalInfrastructure : IRehearsalInfrastructure
     private static async Task<string> AppKeyAsync(string path, CancellationToken cancellationToken)
     {
         if (File.Exists(path))
+        {
             return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+
         using var rsa = RSA.Create(2048);
         var pem = rsa.ExportRSAPrivateKeyPem();
         await File.WriteAllTextAsync(path, pem, cancellationToken).ConfigureAwait(false);
         if (!OperatingSystem.IsWindows())
+        {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         return pem;
     }
 }

@@ -69,7 +69,10 @@ public abstract class PipelineBuild : IPipelineBuild
         {
             // The first Ctrl-C aborts the running target and runs assured targets; a second one kills the process.
             if (cancellation.IsCancellationRequested)
+            {
                 return;
+            }
+
             e.Cancel = true;
             cancellation.Cancel();
         };

@@ -21,7 +21,10 @@ internal static class Commands
     {
         var known = All.FirstOrDefault(c => c.Target.Length > 0 && string.Equals(c.Command, command, StringComparison.OrdinalIgnoreCase));
         if (known.Target is not null)
+        {
             return known.Target;
+        }
+
         var plain = command.Replace("-", "", StringComparison.Ordinal);
         return All.Where(c => c.Target.Length > 0).Select(c => c.Target).FirstOrDefault(t => string.Equals(t, plain, StringComparison.OrdinalIgnoreCase));
     }

@@ -32,9 +32,15 @@ internal static class Program
         var plan = args[0] == "plan";
         var rest = args.Skip(plan ? 1 : 0).ToList();
         if (rest.Count == 0)
+        {
             return Invalid(error, "pipeline plan needs a command: pipeline plan promote (or any command below).");
+        }
+
         if (rest[0].StartsWith('-'))
+        {
             return Invalid(error, $"Name a command first, then its parameters: pipeline promote {string.Join(' ', rest)}.");
+        }
+
         var target = Commands.TargetOf(rest[0]);
         if (target is null)
         {
@@ -51,7 +57,10 @@ internal static class Program
         {
             // The first Ctrl-C aborts the running target and runs its cleanups; a second one kills the process.
             if (cancellation.IsCancellationRequested)
+            {
                 return;
+            }
+
             e.Cancel = true;
             cancellation.Cancel();
         };

@@ -33,7 +33,9 @@ public sealed class CleanTreeTests(CompiledClone compiled)
                 .Where(l => l.StartsWith("run:", StringComparison.Ordinal)).ToList();
             scripts += runLines.Count;
             if (runLines.Count > 0)
+            {
                 runLines.Should().OnlyContain(l => !l.Contains("${{", StringComparison.Ordinal), $"{Path.GetFileName(file)} must pass values through env:");
+            }
         }
         scripts.Should().BeGreaterThan(0);
     }

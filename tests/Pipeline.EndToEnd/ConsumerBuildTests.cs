@@ -51,7 +51,10 @@ public sealed class ConsumerBuildTests(PackedRepository packed) : IClassFixture<
             .And.Contain("localhost:5781/consumer-service");
         var restored = Path.Combine(ConsumerRoot, ".nuke", "temp", "nuget-packages");
         foreach (var package in packed.Projects)
+        {
             Directory.Exists(Path.Combine(restored, package.ToLowerInvariant(), packed.TagVersion)).Should().BeTrue($"{package} {packed.TagVersion} comes from the local feed into the build's own packages folder");
+        }
+
         File.ReadAllText(Path.Combine(ConsumerRoot, "build", "_build.csproj")).Should().NotContain("ProjectReference");
     }
 

@@ -83,7 +83,10 @@ public sealed class PackagingTests(PackedRepository packed) : IClassFixture<Pack
             var expected = csproj.Descendants("ProjectReference")
                 .ToDictionary(e => Path.GetFileNameWithoutExtension((string)e.Attribute("Include")!), _ => PackedRepository.ExplicitVersion, StringComparer.Ordinal);
             foreach (var reference in csproj.Descendants("PackageReference"))
+            {
                 expected[(string)reference.Attribute("Include")!] = central[(string)reference.Attribute("Include")!];
+            }
+
             using var package = new PackageFile(Path.Combine(packed.ExplicitPackages, $"{project}.{PackedRepository.ExplicitVersion}.nupkg"));
 
             package.Dependencies.Should().BeEquivalentTo(expected, project);

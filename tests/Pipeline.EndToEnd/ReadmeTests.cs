@@ -65,7 +65,9 @@ public sealed class ReadmeTests(CompiledClone compiled)
         {
             var target = new[] { "/usr/bin", "/bin" }.Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
             if (target is not null && !File.Exists(Path.Combine(bin, tool)))
+            {
                 File.CreateSymbolicLink(Path.Combine(bin, tool), target);
+            }
         }
         return bin;
     }

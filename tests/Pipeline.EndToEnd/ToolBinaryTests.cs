@@ -57,7 +57,10 @@ public sealed class ToolBinaryTests(PackedRepository packed) : IDisposable
     {
         var header = new byte[20];
         using (var file = File.OpenRead(path))
+        {
             file.ReadExactly(header);
+        }
+
         header[..4].Should().Equal([0x7F, (byte)'E', (byte)'L', (byte)'F'], $"{path} is an ELF executable");
         header[4].Should().Be(2, "64-bit");
         header[5].Should().Be(1, "little-endian");

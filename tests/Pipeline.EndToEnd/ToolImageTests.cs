@@ -49,7 +49,10 @@ public sealed class ToolImageTests(PackedRepository packed) : IAsyncLifetime
         // What was pulled to run, and the per-platform images the build left tagged in the engine.
         var built = RepositoryClone.Run("docker", ["image", "ls", "--format", "{{.Repository}}:{{.Tag}}", $"{_registry.Address}/example/pipeline"], Path.GetTempPath());
         foreach (var reference in _pulled.Concat(built.Lines.Where(l => l.Length > 0)).Distinct())
+        {
             RepositoryClone.Run("docker", ["image", "rm", "--force", reference], Path.GetTempPath());
+        }
+
         await _registry.DisposeAsync();
     }
 }

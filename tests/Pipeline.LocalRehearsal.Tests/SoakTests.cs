@@ -1,5 +1,5 @@
-using Pipeline.Promotion;
 using Pipeline.LocalRehearsal.Soak;
+using Pipeline.Promotion;
 using Xunit.Abstractions;
 
 namespace Pipeline.LocalRehearsal.Tests;

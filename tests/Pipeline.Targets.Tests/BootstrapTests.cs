@@ -67,7 +67,9 @@ public sealed class BootstrapTests : IDisposable
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Pipeline.sln")))
+            {
                 return directory.FullName;
+            }
         }
         throw new InvalidOperationException("The repository root (with Pipeline.sln) was not found above " + AppContext.BaseDirectory);
     }
@@ -82,7 +84,10 @@ public sealed class BootstrapTests : IDisposable
         };
         // The dotnet CLI leaves empty folders and NuGet's scratch folder in TMPDIR: the clone holds them.
         if (workingDirectory is null)
+        {
             request = request.WithEnvironment("TMPDIR", Directory.CreateDirectory(Path.Combine(_clone, ".nuke", "temp", "tmp")).FullName);
+        }
+
         var result = ProcessRunner.RunAsync(request).GetAwaiter().GetResult();
         return new ProcessOutcome(result.ExitCode, result.StandardOutput, result.StandardError);
     }

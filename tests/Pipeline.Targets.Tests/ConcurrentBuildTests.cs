@@ -39,10 +39,15 @@ public sealed class ConcurrentBuildTests : IDisposable
     {
         var request = new ProcessRequest(file, arguments) { WorkingDirectory = directory, ThrowOnFailure = false };
         foreach (var name in new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "CI" })
+        {
             request = request.WithEnvironment(name, null);
+        }
         // The dotnet CLI leaves empty folders and NuGet's scratch folder in TMPDIR: the clone the build runs in holds them.
         if (file != "git")
+        {
             request = request.WithEnvironment("TMPDIR", Directory.CreateDirectory(Path.Combine(directory, ".nuke", "temp", "tmp")).FullName);
+        }
+
         var result = await ProcessRunner.RunAsync(request);
         return (result.ExitCode, result.StandardOutput + result.StandardError);
     }

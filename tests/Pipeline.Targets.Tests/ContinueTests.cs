@@ -70,7 +70,9 @@ public sealed class ContinueTests : IDisposable
         {
             Record(nameof(Publish));
             if (FailPublish)
+            {
                 throw new InvalidOperationException("network down");
+            }
         });
     }
 }

@@ -10,7 +10,10 @@ internal static class Golden
         var path = Path.Combine(Path.GetDirectoryName(caller)!, "Golden", name);
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n";
         if (System.Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
             File.WriteAllText(path, actual);
+        }
+
         File.Exists(path).Should().BeTrue($"golden file {name} should exist (run with UPDATE_GOLDEN=1 to create it)");
         actual.Should().Be(File.ReadAllText(path));
     }

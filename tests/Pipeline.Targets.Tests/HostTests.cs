@@ -73,7 +73,9 @@ public sealed class HostTests : IDisposable
             Passed = context.CommandLine.ToArguments(["flavour"]);
             var outcome = await context.RunBuildAsync(new HostBuild(), ["Inner", .. Passed]);
             if (outcome.ExitCode != 0)
+            {
                 throw new BuildException("inner failed");
+            }
         });
     }
 #pragma warning restore CS0649

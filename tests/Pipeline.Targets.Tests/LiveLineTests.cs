@@ -85,7 +85,9 @@ public sealed class LiveLineTests : IDisposable
         private void Check()
         {
             if (!_seen.Task.IsCompleted && GetStringBuilder().ToString().Contains(marker, StringComparison.Ordinal))
+            {
                 _seen.TrySetResult();
+            }
         }
     }
 }

@@ -32,7 +32,10 @@ public sealed class ActionsTests
     public void Every_action_and_workflow_passes_the_GitHub_workflow_parser()
     {
         foreach (var result in Parsed.Value)
+        {
             result.Errors.Should().BeEmpty(result.File);
+        }
+
         Parsed.Value.Should().HaveCount(ActionFiles.Count() + WorkflowFiles.Count());
         Parsed.Value.Single(r => r.File.EndsWith("pipeline.yml", StringComparison.Ordinal)).Jobs.Should().Equal("test", "build", "merge", "promote");
     }
@@ -92,14 +95,19 @@ public sealed class ActionsTests
             {
                 var match = Regex.Match(step["uses"].ToString(), @"^pipeline-build/pipeline/([a-z-]+)@");
                 if (!match.Success)
+                {
                     continue;
+                }
+
                 uses++;
                 var action = match.Groups[1].Value;
                 inputs.Should().ContainKey(action, file);
                 var with = step.Children.TryGetValue("with", out var node) ? ((YamlMappingNode)node).Children.Keys.Select(k => k.ToString()).ToList() : [];
                 with.Should().BeSubsetOf(inputs[action], $"{file} uses {action}");
                 foreach (var required in RequiredInputs(action))
+                {
                     with.Should().Contain(required, $"{file} uses {action}, which requires {required}");
+                }
             }
         }
         uses.Should().BeGreaterThanOrEqualTo(5);

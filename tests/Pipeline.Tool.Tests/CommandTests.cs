@@ -32,9 +32,14 @@ public sealed class CommandTests : IDisposable
         code.Should().Be(0);
         _tool.Output.Should().Contain("Usage: pipeline [targets]");
         foreach (var (command, _, summary) in Commands.All)
+        {
             _tool.Output.Should().Contain($"  {command}").And.Contain(summary);
+        }
+
         foreach (var parameter in ComponentParameters())
+        {
             _tool.Output.Should().Contain(parameter.Option).And.Contain("env " + parameter.Variable);
+        }
     }
 
     [Fact]

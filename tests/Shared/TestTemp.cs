@@ -35,7 +35,9 @@ internal static class TestTemp
         try
         {
             if (Directory.Exists(folder))
+            {
                 Directory.Delete(folder, recursive: true);
+            }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -48,7 +50,9 @@ internal static class TestTemp
     public static void DeleteAll()
     {
         foreach (var folder in Created.Distinct(StringComparer.Ordinal).ToList())
+        {
             Delete(folder);
+        }
     }
 }
 

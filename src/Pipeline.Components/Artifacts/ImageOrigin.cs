@@ -43,7 +43,10 @@ public sealed record ImageOrigin(string Invocation, string Target, string? Commi
     public static ImageOrigin? Read(string path)
     {
         if (JsonNode.Parse(File.ReadAllText(path))?["origin"] is not JsonObject origin)
+        {
             return null;
+        }
+
         string? Text(string name) => origin[name]?.GetValue<string>();
         return new ImageOrigin(
             Text("invocation") ?? "unknown",

@@ -19,11 +19,20 @@ internal sealed record PromotedImage(ImageReference Reference, string? BuiltFrom
     public static ImageReference Explicit(IHazGitOps build, string text)
     {
         if (!ImageReference.TryParse(text, out var parsed, out var error))
+        {
             throw new BuildException($"--image-reference '{text}' is not an image reference: {error}.");
+        }
+
         if (parsed.Tag is null || parsed.Digest is null || !text.Contains('@', StringComparison.Ordinal))
+        {
             throw new BuildException($"--image-reference '{text}' must pin a digest and name a tag: repo:tag@sha256:<64 hex>.");
+        }
+
         if (build.PromoteTag is { } tag && tag != parsed.Tag)
+        {
             throw new BuildException($"--promote-tag {tag} differs from the tag of --image-reference ({parsed.Tag}); give one of them.");
+        }
+
         return parsed;
     }
 
@@ -36,7 +45,10 @@ internal sealed record PromotedImage(ImageReference Reference, string? BuiltFrom
         var path = build.ImageRecordPath;
         var relative = path.RelativeTo(build.RootDirectory);
         if (!path.FileExists())
+        {
             throw new BuildException($"no pinned image: {relative} is missing.");
+        }
+
         PinnedImage pinned;
         try
         {
@@ -49,9 +61,15 @@ internal sealed record PromotedImage(ImageReference Reference, string? BuiltFrom
         var origin = ImageOrigin.Read(path);
         var by = origin is null ? "" : $", written by {origin}";
         if (build.Image is { } configured && ImageReference.TryParse(configured, out var repository, out _) && repository.Name != ImageReference.ForRepository(pinned.Repository).Name)
+        {
             throw new BuildException($"{relative} holds {pinned.Reference}{by}, which is not an image of --image {configured}.");
+        }
+
         if (pinned.SourceCommit is { } commit && !string.Equals(commit, head, StringComparison.OrdinalIgnoreCase))
+        {
             throw new BuildException($"{relative} holds {pinned.Reference}, built from {Short(commit)}{by}, but the checkout is at {Short(head)}.");
+        }
+
         var reference = pinned.Reference;
         if (build.PromoteTag is { } promoted)
         {

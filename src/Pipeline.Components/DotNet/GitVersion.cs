@@ -9,7 +9,7 @@ internal static class GitVersion
     public static async Task<string?> FromTagAsync(AbsolutePath root, CancellationToken cancellationToken)
     {
         var result = await ProcessRunner.RunAsync(new ProcessRequest("git", ["tag", "--points-at", "HEAD", "--list", "v*", "--sort=-version:refname"])
-            { WorkingDirectory = root, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
+        { WorkingDirectory = root, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
         return result.ExitCode == 0
             ? result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(t => t[1..]).FirstOrDefault()

@@ -25,11 +25,17 @@ public interface IPack : ICompile
         {
             var version = PackageVersion ?? await GitVersion.FromTagAsync(RootDirectory, context.CancellationToken) ?? "0.1.0-local";
             if (PackagesDirectory.DirectoryExists())
+            {
                 Directory.Delete(PackagesDirectory, recursive: true);
+            }
+
             foreach (var project in Directory.GetFiles(RootDirectory / "src", "*.csproj", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 if (XDocument.Load(project).Descendants("IsPackable").Any(e => e.Value == "false"))
+                {
                     continue;
+                }
+
                 await DotNetSolution.RunAsync(this, context, "pack", project, "-c", "Release", "-nologo", "-v", "q",
                     "-o", PackagesDirectory, $"-p:Version={version}");
             }

@@ -19,9 +19,15 @@ internal static class GitHubCredentials
                     : throw new BuildException("--github-app-private-key is neither PEM text nor an existing .pem file; pass the key the App's settings page downloaded.");
         }
         if (build.GitOpsToken is { Length: > 0 } token)
+        {
             return GitHubToken.PersonalAccessToken(new Secret(Plausible(token, "--gitops-token")));
+        }
+
         if (!build.EnvironmentVariables.TryGetValue(GitHubToken.ActionsVariable, out var workflowToken) || workflowToken.Length == 0)
+        {
             return null;
+        }
+
         var onActions = build.EnvironmentVariables.TryGetValue("GITHUB_ACTIONS", out var actions) && actions == "true";
         Plausible(workflowToken, GitHubToken.ActionsVariable);
         Log.Mask(workflowToken);
@@ -32,7 +38,10 @@ internal static class GitHubCredentials
     private static string Plausible(string token, string source)
     {
         if (token.Trim().Length >= 8)
+        {
             return token.Trim();
+        }
+
         throw new BuildException(
             $"{source} holds {token.Length} character(s), which is no GitHub token. A secret store gave a placeholder: 'gh secret set NAME --body -' " +
             "stores the text '-'; pipe the value instead (printf '%s' \"$TOKEN\" | gh secret set NAME).");

@@ -12,7 +12,10 @@ internal static class GitOpsTargets
     {
         // A record left by an earlier run must not outlive a promotion that fails now: nothing is reported as promoted.
         if (build.PromotionRecordPath.FileExists())
+        {
             File.Delete(build.PromotionRecordPath.Value);
+        }
+
         var checkout = await SourceRevision.ReadAsync(build, context.CancellationToken).ConfigureAwait(false);
         var (image, builtFrom) = await PinnedImageAsync(build, checkout.Commit, context.CancellationToken).ConfigureAwait(false);
         var source = await BuiltSourceAsync(build, checkout, builtFrom, context.CancellationToken).ConfigureAwait(false);
@@ -68,10 +71,13 @@ internal static class GitOpsTargets
     private static async Task<SourceRevision> BuiltSourceAsync(IPipelineBuild build, SourceRevision checkout, string? builtFrom, CancellationToken cancellationToken)
     {
         if (builtFrom is null || string.Equals(builtFrom, checkout.Commit, StringComparison.OrdinalIgnoreCase))
+        {
             return checkout;
+        }
+
         Log.Information($"The image was built from {builtFrom[..Math.Min(12, builtFrom.Length)]}; the checkout is at {checkout.ShortCommit}. The promotion names the image's commit.");
         var message = await ProcessRunner.RunAsync(new ProcessRequest("git", ["log", "-1", "--format=%s", builtFrom])
-            { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
+        { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
         return checkout with { Commit = builtFrom, Message = message.ExitCode == 0 ? message.StandardOutput.Trim() : null, IsDirty = false };
     }
 
@@ -122,17 +128,31 @@ internal static class GitOpsTargets
             context.Report($"{result.App}/{result.Environment}", $"{result.Status}{where}");
             Log.Information($"{result.App}/{result.Environment}: {Describe(result)}");
             foreach (var file in result.Files.Where(f => f.Diff.Length > 0))
+            {
                 Log.Information(file.Diff.TrimEnd());
+            }
+
             foreach (var note in result.Notes)
+            {
                 Log.Information($"{result.App}/{result.Environment}: {note}");
+            }
         }
         foreach (var note in report.Notes)
+        {
             Log.Information(note);
+        }
+
         context.SetOutput("promotion-changed", report.Changed ? "true" : "false");
         if (report.Results.FirstOrDefault(r => r.CommitSha != null) is { CommitSha: { } commit })
+        {
             context.SetOutput("promotion-commit", commit);
+        }
+
         if (report.Results.FirstOrDefault(r => r.PullRequestUrl != null) is { PullRequestUrl: { } pullRequest })
+        {
             context.SetOutput("promotion-pull-request", pullRequest);
+        }
+
         context.AppendSummary(report.ToMarkdownSummary());
         if (report.Results.Count == 0)
         {
@@ -141,7 +161,9 @@ internal static class GitOpsTargets
                 "Pick the tag with --promote-tag, or name an environment with --environment to see why it does not match.");
         }
         else if (report.Results.All(r => r.Status == PromotionStatus.AlreadyPromoted))
+        {
             Log.Information("Already promoted: every environment already pins this image; nothing was written.");
+        }
     }
 
     private static string Describe(PromotionResult result) => result.Status switch

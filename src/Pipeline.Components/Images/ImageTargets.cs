@@ -16,7 +16,10 @@ internal static class ImageTargets
         }
         // A record left by an earlier run must not outlive a build that fails now: nothing is reported as pushed.
         if (build.ImageRecordPath.FileExists())
+        {
             File.Delete(build.ImageRecordPath.Value);
+        }
+
         var request = await RequestAsync(build, context).ConfigureAwait(false);
         using var builder = Builder(build);
         if (build.BuildStrategy == BuildStrategyKind.Split && request.Platforms.Count == 1)
@@ -58,7 +61,10 @@ internal static class ImageTargets
             return;
         }
         if (!build.ImageRecordPath.FileExists())
+        {
             throw new BuildException($"{build.ImageRecordPath.RelativeTo(build.RootDirectory)} is missing: run BuildMultiArchImage (or MergeImage) first, or bring that file from the job that did.");
+        }
+
         var built = await BuiltImage.ReadAsync(build.ImageRecordPath, context.CancellationToken).ConfigureAwait(false);
         using var builder = Builder(build);
         var platforms = Platform.ParseList(string.Join(',', build.Platforms));
@@ -68,7 +74,10 @@ internal static class ImageTargets
         context.Report("pinned", pinned.Reference.ToString());
         context.Report("platforms", string.Join(", ", pinned.Platforms.Select(p => $"{p.Platform} ({p.ConfigArchitecture})")));
         foreach (var (name, value) in pinned.ToGitHubOutputs())
+        {
             context.SetOutput(name, value);
+        }
+
         context.AppendSummary(pinned.ToMarkdownSummary());
         Log.Information($"Pinned {pinned.Reference}");
     }
@@ -87,7 +96,10 @@ internal static class ImageTargets
     {
         var source = await SourceRevision.ReadAsync(build, context.CancellationToken).ConfigureAwait(false);
         if (source.IsDirty)
+        {
             Log.Warning($"The working tree has uncommitted changes; the image is still labelled {source.ShortCommit}, and is reused only if an image was built from exactly these files.");
+        }
+
         return new ImageBuildRequest(build.Image!, build.Context)
         {
             Platforms = Platform.ParseList(string.Join(',', build.Platforms)),
@@ -116,7 +128,7 @@ internal static class ImageTargets
         }
 
         var result = await ProcessRunner.RunAsync(new ProcessRequest("git", ["log", "-1", "--format=%ct", commit])
-            { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
+        { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
         return result.ExitCode == 0 && long.TryParse(result.StandardOutput.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var committed)
             ? DateTimeOffset.FromUnixTimeSeconds(committed)
             : null;

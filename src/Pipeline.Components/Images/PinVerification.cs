@@ -25,7 +25,10 @@ internal static class PinVerification
         var platforms = Platform.ParseList(string.Join(',', build.Platforms));
         var credentials = new RegistryCredentialProvider(environment: name => build.EnvironmentVariables.TryGetValue(name, out var value) ? value : null);
         if (build.RegistryPassword is { Length: > 0 } password)
+        {
             credentials = credentials.With(image.Registry, new RegistryCredential(build.RegistryUsername ?? "token", new Secret(password), "--registry-password"));
+        }
+
         using var registry = new RegistryClient(new RegistryClientOptions { Credentials = credentials, InsecureRegistries = build.InsecureRegistries });
         try
         {

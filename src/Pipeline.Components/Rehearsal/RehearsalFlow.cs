@@ -34,10 +34,15 @@ internal static class RehearsalFlow
         var fingerprintFile = build.RehearsalDirectory / "seed.sha256";
         var reseed = fingerprintFile.FileExists() && File.ReadAllText(fingerprintFile).Trim() != seed.Fingerprint;
         if (reseed)
+        {
             Log.Warning($"The GitOps files in {source.RelativeTo(build.RootDirectory)} changed since the last rehearsal: the rehearsal's GitOps repository is seeded again from them (its earlier commits are dropped; the registry keeps its images).");
+        }
+
         var specFile = build.PromotionSpec is { } spec ? build.RehearsalDirectory / "promotion.yaml" : null;
         if (specFile is not null)
+        {
             File.WriteAllText(specFile, RehearsalSeed.MapSpecFile(build.PromotionSpec!, seed.RegistryPort));
+        }
 
         var branch = build.GitOpsBranch ?? "main";
         var settings = new RehearsalSettings(build.RehearsalDirectory, seed.Directory, seed.RegistryPort) { Output = LogProgress.Instance, GitOpsBranch = branch, Reseed = reseed };
@@ -91,14 +96,25 @@ internal static class RehearsalFlow
         Log.Information($"  index      {platforms}");
         Log.Information($"  runs       {ran}");
         foreach (var pin in pins)
+        {
             Log.Information($"  pinned     {pin}");
+        }
+
         foreach (var dispatch in dispatched)
+        {
             Log.Information($"  dispatched {dispatch.App} to {dispatch.Repository}; applied by ApplyDispatch as the GitOps repository's workflow would");
+        }
+
         foreach (var result in report.Results)
+        {
             Log.Information($"  {result.Environment,-10} {Describe(result)}");
+        }
+
         Log.Information("  steps      " + string.Join(", ", steps.Select(s => $"{s.Step} {Report(s.Took)}")));
         if (alreadyPromoted)
+        {
             Log.Information("Already promoted: every environment pins this image; nothing was written.");
+        }
 
         context.Report("image", pinned.Reference.ToString());
         context.Report("result", alreadyPromoted ? "already promoted" : string.Join(", ", report.Results.Select(r => $"{r.Environment}: {r.Status}")));
@@ -111,7 +127,10 @@ internal static class RehearsalFlow
         Dictionary<string, string> key, List<(string Step, TimeSpan Took)> steps)
     {
         if (events.Count == 0)
+        {
             throw new BuildException($"Promote reported a repository_dispatch, but {environment.GitOpsRepository} received none.");
+        }
+
         var results = new List<PromotionResult>();
         PromotionReport? last = null;
         for (var i = 0; i < events.Count; i++)

@@ -25,7 +25,10 @@ internal static class RehearsalHistory
         }
         var timings = new JsonObject();
         foreach (var (step, took) in steps)
+        {
             timings[step] = Math.Round(took.TotalSeconds, 2);
+        }
+
         runs.Add(new JsonObject
         {
             ["at"] = DateTimeOffset.UtcNow.ToString("O"),

@@ -22,7 +22,7 @@ internal static class RehearsalImageRun
         try
         {
             run = await ProcessRunner.RunAsync(new ProcessRequest("docker", ["run", "--rm", "--name", name, "--network", "none", image.ToString(), .. words])
-                { ThrowOnFailure = false }, limit.Token).ConfigureAwait(false);
+            { ThrowOnFailure = false }, limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -42,7 +42,10 @@ internal static class RehearsalImageRun
         }
         var commit = lines.Select(ReportedCommit).LastOrDefault(c => c is not null);
         if (commit is not null && builtFrom is not null && !string.Equals(commit, builtFrom, StringComparison.OrdinalIgnoreCase))
+        {
             throw new BuildException($"The image {image} reports commit {commit}, but it was built from {builtFrom}.");
+        }
+
         var arch = await ProcessRunner.RunAsync(new ProcessRequest("uname", ["-m"]) { ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
         var shown = lines.LastOrDefault() ?? "(no output)";
         return $"docker run on this machine ({arch.StandardOutput.Trim()}): " + (commit is not null ? $"reports commit {commit}" : $"exit code 0, printed: {(shown.Length > 120 ? shown[..117] + "..." : shown)}");
@@ -52,7 +55,10 @@ internal static class RehearsalImageRun
     internal static string? ReportedCommit(string line)
     {
         if (!line.StartsWith('{'))
+        {
             return null;
+        }
+
         try
         {
             using var json = JsonDocument.Parse(line);
@@ -79,11 +85,17 @@ internal static class RehearsalImageRun
             if (quote is { } q)
             {
                 if (c == q)
+                {
                     quote = null;
+                }
                 else if (c == '\\' && q == '"' && i + 1 < command.Length && command[i + 1] is '"' or '\\')
+                {
                     word.Append(command[++i]);
+                }
                 else
+                {
                     word.Append(c);
+                }
             }
             else if (c is '\'' or '"')
             {
@@ -93,22 +105,34 @@ internal static class RehearsalImageRun
             else if (char.IsWhiteSpace(c))
             {
                 if (inWord)
+                {
                     words.Add(word.ToString());
+                }
+
                 word.Clear();
                 inWord = false;
             }
             else
             {
                 if (c == '\\' && i + 1 < command.Length)
+                {
                     c = command[++i];
+                }
+
                 word.Append(c);
                 inWord = true;
             }
         }
         if (quote is not null)
+        {
             throw new BuildException($"--rehearsal-run has an unclosed {quote} quote: {command}");
+        }
+
         if (inWord)
+        {
             words.Add(word.ToString());
+        }
+
         return words;
     }
 }

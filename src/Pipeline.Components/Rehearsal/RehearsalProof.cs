@@ -28,16 +28,25 @@ internal sealed class RehearsalProof(IRehearse build, RehearsalEnvironment envir
                 foreach (var path in target.Paths)
                 {
                     if ((await ShowAsync(branch, path, cancellationToken).ConfigureAwait(false))?.Contains(digest, StringComparison.Ordinal) == true)
+                    {
                         pins.Add($"{target.Name}: {branch}:{path}");
+                    }
                     else if (pullRequest != null && (await ShowAsync(pullRequest, path, cancellationToken).ConfigureAwait(false))?.Contains(digest, StringComparison.Ordinal) == true)
+                    {
                         pins.Add($"{target.Name}: {pullRequest}:{path} (pull request not merged yet)");
+                    }
                     else
+                    {
                         throw new BuildException($"{path} of {app.Name}/{target.Name} does not pin {digest} on {branch} of {environment.GitOpsRepository}.");
+                    }
                 }
             }
         }
         if (pins.Count == 0)
+        {
             throw new BuildException($"No file of {environment.GitOpsRepository} pins {pinned.Reference}: no environment of the spec was promoted.");
+        }
+
         return pins;
     }
 
@@ -47,22 +56,31 @@ internal sealed class RehearsalProof(IRehearse build, RehearsalEnvironment envir
         using var registry = new RegistryClient();
         var manifest = await registry.GetManifestAsync(pinned.Reference, cancellationToken).ConfigureAwait(false);
         if (manifest.Digest != pinned.Digest)
+        {
             throw new BuildException($"The registry serves {manifest.Digest} for {pinned.Reference}, not the pinned digest.");
+        }
+
         var listed = manifest.Index?.ImageEntries().Where(e => e.Platform is not null).Select(e => e.Platform!.ToPlatform().ToString()).ToList()
             ?? throw new BuildException($"{pinned.Reference} is not an image index in the registry.");
         var missing = build.Platforms.Where(p => !listed.Contains(p)).ToList();
         if (missing.Count > 0)
+        {
             throw new BuildException($"The index {pinned.Reference} lacks {string.Join(", ", missing)}; it lists {string.Join(", ", listed)}.");
+        }
+
         var revision = manifest.Index?.Annotations is { } annotations && annotations.TryGetValue("org.opencontainers.image.revision", out var value) ? value : null;
         if (revision is not null && pinned.SourceCommit is { } built && !string.Equals(revision, built, StringComparison.OrdinalIgnoreCase))
+        {
             throw new BuildException($"The index {pinned.Reference} says it was built from {revision}, but the build record says {built}.");
+        }
+
         return $"{string.Join(", ", listed)} in {manifest.Digest}" + (revision is null ? "" : $", built from {revision}");
     }
 
     private async Task<string?> ShowAsync(string reference, string path, CancellationToken cancellationToken)
     {
         var result = await ProcessRunner.RunAsync(new ProcessRequest("git", ["--git-dir", environment.GitOpsBareRepository, "show", $"{reference}:{path}"])
-            { ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
+        { ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
         return result.ExitCode == 0 ? result.StandardOutput : null;
     }
 }

@@ -28,13 +28,19 @@ internal sealed record RehearsalSeed(AbsolutePath Directory, string App, ImageRe
     {
         var specPath = source / PromotionSpec.DefaultFileName;
         if (!specPath.FileExists())
+        {
             throw new BuildException($"The GitOps directory {source} has no {PromotionSpec.DefaultFileName}; the rehearsal seeds its repository with these files and promotes by that spec. Point --rehearsal-gitops at your GitOps repository's files.");
+        }
+
         var spec = PromotionSpec.Load(specPath);
         var (port, local) = rehearsalImage is null ? (DefaultRegistryPort, (ImageReference?)null) : LoopbackImage(rehearsalImage);
         var chosen = ChooseApp(spec, port, local, app, image);
 
         if (target.DirectoryExists())
+        {
             System.IO.Directory.Delete(target, recursive: true);
+        }
+
         Copy(source, target);
         var text = Map(File.ReadAllText(specPath), spec, port, specPath);
         File.WriteAllText(target / PromotionSpec.DefaultFileName, text);
@@ -56,12 +62,18 @@ internal sealed record RehearsalSeed(AbsolutePath Directory, string App, ImageRe
     internal static (int Port, ImageReference Image) LoopbackImage(string text)
     {
         if (!ImageReference.TryParse(text, out var image, out var error))
+        {
             throw new BuildException($"--rehearsal-image '{text}' is not an image name: {error}.");
+        }
+
         var registry = image.Registry;
         var colon = registry.LastIndexOf(':');
         var host = colon < 0 ? registry : registry[..colon];
         if (host is not ("localhost" or "127.0.0.1") || colon < 0 || !int.TryParse(registry[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+        {
             throw new BuildException($"--rehearsal-image '{text}' must name a loopback registry with a port, such as localhost:5780/demo-service: the rehearsal starts that registry itself. Leave it out to rehearse the image promotion.yaml names, on localhost:{DefaultRegistryPort}.");
+        }
+
         return (port, ImageReference.ForRepository($"localhost:{port.ToString(CultureInfo.InvariantCulture)}/{image.Repository}"));
     }
 
@@ -72,7 +84,10 @@ internal sealed record RehearsalSeed(AbsolutePath Directory, string App, ImageRe
         {
             var named = spec.FindApp(app) ?? throw new BuildException($"--gitops-app {app}: {spec.Source} has no such app; it has {Listed()}.");
             if (local is not null && OnLocalRegistry(named.Image, port).Name != local.Name)
+            {
                 throw new BuildException($"--rehearsal-image {local.Name} is not app {app}'s image on the local registry ({OnLocalRegistry(named.Image, port).Name}); leave --rehearsal-image out.");
+            }
+
             return named;
         }
         if (local is not null)
@@ -81,9 +96,15 @@ internal sealed record RehearsalSeed(AbsolutePath Directory, string App, ImageRe
                 ?? throw new BuildException($"--rehearsal-image {local.Name} is the image of no app of {spec.Source}: on the local registry its apps are {string.Join(", ", spec.Apps.Select(a => OnLocalRegistry(a.Image, port).Name))}. Leave --rehearsal-image out to rehearse the image the spec names.");
         }
         if (spec.Apps.Count == 1)
+        {
             return spec.Apps[0];
+        }
+
         if (image is not null && ImageReference.TryParse(image, out var production, out _) && spec.AppsForImage(production) is [var routed])
+        {
             return routed;
+        }
+
         throw new BuildException($"{spec.Source} has several apps ({Listed()}); name the one to rehearse with --gitops-app <app>.");
     }
 
@@ -105,12 +126,17 @@ internal sealed record RehearsalSeed(AbsolutePath Directory, string App, ImageRe
         {
             var relative = Path.GetRelativePath(source, file);
             if (relative.Split(Path.DirectorySeparatorChar)[0] == ".git")
+            {
                 continue;
+            }
+
             var destination = Path.Combine(target, relative);
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             File.Copy(file, destination);
             if (!OperatingSystem.IsWindows())
+            {
                 File.SetUnixFileMode(destination, File.GetUnixFileMode(file));
+            }
         }
     }
 

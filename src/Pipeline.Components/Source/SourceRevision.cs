@@ -25,7 +25,7 @@ public sealed record SourceRevision(string Commit, string? Branch, string? Repos
         async Task<string?> Git(params string[] arguments)
         {
             var result = await ProcessRunner.RunAsync(new ProcessRequest("git", arguments)
-                { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
+            { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, cancellationToken).ConfigureAwait(false);
             var text = result.StandardOutput.Trim();
             return result.ExitCode == 0 && text.Length > 0 ? text : null;
         }

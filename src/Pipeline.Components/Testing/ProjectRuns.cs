@@ -80,9 +80,15 @@ internal static class ProjectRuns
         var withoutResults = TestCounts.AssembliesWithoutResults(run.StandardOutput, results).Count > 0 || (counts.Total == 0 && run.ExitCode != 0);
         progress.Finished(project.Name, counts, clock.Elapsed);
         if (processes.Count > 0)
+        {
             Log.Error($"{project.Name} left {processes.Count} process(es) running, now stopped: {string.Join("; ", processes)}");
+        }
+
         if (entries.Count > 0)
+        {
             Log.Error($"{project.Name} left {entries.Count} entr{(entries.Count == 1 ? "y" : "ies")} in its temporary folder: {string.Join(", ", entries.Take(20))}{(entries.Count > 20 ? ", …" : "")}");
+        }
+
         return new ProjectOutcome(project.Name, counts, clock.Elapsed, run.ExitCode, withoutResults, entries, processes);
     }
 
@@ -91,7 +97,10 @@ internal static class ProjectRuns
     {
         var file = results / DurationsFile;
         if (!file.FileExists())
+        {
             return new Dictionary<string, TimeSpan>();
+        }
+
         return File.ReadAllLines(file).Skip(1).Select(line => line.Split('\t'))
             .Where(cells => cells.Length > 1 && double.TryParse(cells[1], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             .ToDictionary(cells => cells[0], cells => TimeSpan.FromSeconds(double.Parse(cells[1], CultureInfo.InvariantCulture)), StringComparer.Ordinal);

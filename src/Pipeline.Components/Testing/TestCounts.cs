@@ -21,7 +21,10 @@ public sealed record TestCounts(int Passed, int Failed, int Skipped)
         {
             var counters = XDocument.Load(file).Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
             if (counters is null)
+            {
                 continue;
+            }
+
             int Count(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0", CultureInfo.InvariantCulture);
             passed += Count("passed");
             failed += Count("failed") + Count("error") + Count("timeout") + Count("aborted");
@@ -48,12 +51,16 @@ public sealed record TestCounts(int Passed, int Failed, int Skipped)
             var trx = XDocument.Load(file);
             var storage = trx.Descendants().Where(e => e.Name.LocalName == "UnitTest").Select(e => (string?)e.Attribute("storage")).FirstOrDefault(s => s != null);
             if (storage != null)
+            {
                 reported.Add(Path.GetFileName(storage));
+            }
             // An assembly without tests writes a TRX that says so instead of listing tests.
             foreach (var text in trx.Descendants().Where(e => e.Name.LocalName == "Text").Select(e => e.Value))
             {
                 if (text.StartsWith("No test is available in ", StringComparison.Ordinal))
+                {
                     reported.Add(Path.GetFileName(text["No test is available in ".Length..].Split(". ", 2)[0].TrimEnd('.')));
+                }
             }
         }
         return started.Where(assembly => !reported.Contains(assembly)).ToList();

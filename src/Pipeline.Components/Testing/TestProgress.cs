@@ -17,7 +17,10 @@ internal sealed class TestProgress(TargetContext context)
         lock (_running)
         {
             if (_running.Contains(project) || _finished.Contains(project))
+            {
                 return;
+            }
+
             _running.Add(project);
             Log.Information($"{project}: started");
             context.Progress(Summary());

@@ -10,7 +10,10 @@ internal static class TestRun
     {
         var results = build.TestResultsDirectory;
         if (results.DirectoryExists())
+        {
             Directory.Delete(results, recursive: true);
+        }
+
         results.CreateDirectory();
         Log.Information($"Running the test command: {command}");
         var run = await ProcessRunner.RunAsync(new ProcessRequest("sh", ["-c", command]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false, Output = Log.Information }, context.CancellationToken).ConfigureAwait(false);
@@ -19,7 +22,9 @@ internal static class TestRun
         context.Report("tests", $"test command {outcome}");
         context.SetOutput("tests", outcome);
         if (run.ExitCode != 0)
+        {
             throw new BuildException($"The test command failed with exit code {run.ExitCode}: {command} (its output is above).");
+        }
     }
 
     /// <summary>
@@ -35,7 +40,10 @@ internal static class TestRun
         var results = build.TestResultsDirectory;
         var previous = ProjectRuns.ReadDurations(results);
         if (results.DirectoryExists())
+        {
             Directory.Delete(results, recursive: true);
+        }
+
         results.CreateDirectory();
         var projects = TestProjects.Find(solution) is { Count: > 0 } found ? found : [new TestProject(solution.Name, solution)];
 
@@ -43,7 +51,8 @@ internal static class TestRun
         [
             "test", project.File, "-c", build.Configuration.ToString(), "--no-build", "-nologo",
             "--logger", "trx;LogFilePrefix=tests", "--results-directory", projectResults, "--settings", TemporaryFolderSettings(temporary),
-        ]) { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, results, context).ConfigureAwait(false);
+        ])
+        { WorkingDirectory = build.RootDirectory, ThrowOnFailure = false }, results, context).ConfigureAwait(false);
         await Conclude(build, context, outcomes).ConfigureAwait(false);
     }
 
@@ -67,7 +76,10 @@ internal static class TestRun
     {
         var results = build.TestResultsDirectory;
         foreach (var silent in outcomes.Where(o => o.WithoutResults))
+        {
             Log.Error($"{silent.Name} left no test results: its test run was aborted (the test host crashed or was killed; see above). It counts as one failure.");
+        }
+
         var counts = outcomes.Aggregate(new TestCounts(0, 0, 0), (sum, o) => new TestCounts(sum.Passed + o.Counts.Passed, sum.Failed + o.Counts.Failed + (o.WithoutResults ? 1 : 0), sum.Skipped + o.Counts.Skipped));
         context.Report("tests", counts.ToString());
         context.SetOutput("tests", counts.ToString());
@@ -75,10 +87,18 @@ internal static class TestRun
         await ProjectRuns.WriteDurationsAsync(results, outcomes, context.CancellationToken).ConfigureAwait(false);
         Log.Information(counts.ToString());
         if (counts.Failed > 0)
+        {
             throw new BuildException($"{counts.Failed} test(s) failed; the TRX files in {results.RelativeTo(build.RootDirectory)} have the details.");
+        }
+
         if (outcomes.FirstOrDefault(o => o.ExitCode != 0) is { } failed)
+        {
             throw new BuildException(counts.Total == 0 ? $"dotnet test exited with code {failed.ExitCode} before running any test (see its output above)." : $"dotnet test of {failed.Name} exited with code {failed.ExitCode}.");
+        }
+
         if (outcomes.Where(o => o.LeftoverEntries.Count + o.LeftoverProcesses.Count > 0).Select(o => o.Name).ToList() is { Count: > 0 } untidy)
+        {
             throw new BuildException($"{string.Join(", ", untidy)} left temporary files or processes behind (listed above): every test and fixture must remove the folders and files it creates and stop the processes it starts.");
+        }
     }
 }

@@ -68,7 +68,9 @@ internal sealed class TestScratch(string path)
         try
         {
             if (Directory.Exists(Path))
+            {
                 Directory.Delete(Path, recursive: true);
+            }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -81,17 +83,25 @@ internal sealed class TestScratch(string path)
     {
         var found = new List<Process>();
         if (!Directory.Exists("/proc"))
+        {
             return found;
+        }
+
         var marker = Encoding.UTF8.GetBytes($"TMPDIR={Path}\0");
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(System.IO.Path.GetFileName(folder), out var pid) || pid == Environment.ProcessId)
+            {
                 continue;
+            }
+
             try
             {
                 var environment = File.ReadAllBytes(System.IO.Path.Combine(folder, "environ"));
                 if (StartsEntry(environment, marker))
+                {
                     found.Add(Process.GetProcessById(pid));
+                }
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
             {
@@ -108,7 +118,10 @@ internal sealed class TestScratch(string path)
         {
             var start = environment.Length - span.Length + at;
             if (start == 0 || environment[start - 1] == 0)
+            {
                 return true;
+            }
+
             span = span[(at + 1)..];
         }
         return false;

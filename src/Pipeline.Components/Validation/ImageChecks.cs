@@ -13,20 +13,30 @@ internal static class ImageChecks
         {
             check.Setting("image repository", image.Name, check.SourceOf(nameof(IHazImage.Image)));
             if (!build.DryRun)
+            {
                 CheckPushCredential(build, check, image);
+            }
         }
         var bad = build.Platforms.Select(p => Platform.TryParse(p, out _, out var error) ? null : error).FirstOrDefault(e => e is not null);
         if (bad is not null || build.Platforms.Length == 0)
+        {
             check.Problem($"--platforms '{string.Join(',', build.Platforms)}' is not a list of platforms: {bad ?? "it is empty"}.", "name os/arch pairs, e.g. --platforms linux/amd64,linux/arm64.", nameof(IHazImage.Platforms));
+        }
+
         if (builds)
+        {
             CheckContext(build, check);
+        }
     }
 
     /// <summary>CaptureDigest alone (a later job) reads the record a build wrote: it must be there, and of <c>--image</c>.</summary>
     public static void CheckCapture(IHazImage build, TargetValidation check)
     {
         if (build.DryRun || check.WillRun("BuildMultiArchImage") || check.WillRun("MergeImage"))
+        {
             return;
+        }
+
         var relative = build.ImageRecordPath.RelativeTo(build.RootDirectory);
         if (!build.ImageRecordPath.FileExists())
         {
@@ -46,7 +56,10 @@ internal static class ImageChecks
     public static ImageReference? Repository(IHazImage build, TargetValidation check)
     {
         if (build.Image is not { } text)
+        {
             return null;
+        }
+
         try
         {
             return ImageReference.ForRepository(text);
@@ -80,7 +93,10 @@ internal static class ImageChecks
     private static void CheckPushCredential(IHazImage build, TargetValidation check, ImageReference image)
     {
         if (image.IsLoopbackRegistry || build.InsecureRegistries.Contains(image.Registry, StringComparer.OrdinalIgnoreCase) || build.RegistryPassword is { Length: > 0 })
+        {
             return;
+        }
+
         var found = new RegistryCredentialProvider(environment: name => build.EnvironmentVariables.TryGetValue(name, out var value) ? value : null).Find(image.Registry);
         if (found is not null)
         {

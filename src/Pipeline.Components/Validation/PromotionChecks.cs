@@ -27,16 +27,24 @@ internal static class PromotionChecks
         }
         var image = await CheckImageAsync(build, check, source.Commit).ConfigureAwait(false);
         if (target is null || image is null || !credentialSet)
+        {
             return;
+        }
+
         if (SpecPreflight.IsCheap(target, build.WriteMethod ?? target.DefaultWriteMethod))
+        {
             await SpecPreflight.CheckAsync(build, check, target, image.Reference, source.Branch).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The GitOps repository and whether a usable credential is set; the target is null when the repository itself is wrong.</summary>
     public static (PromotionTarget? Target, bool CredentialSet) CheckTarget(IHazGitOps build, TargetValidation check)
     {
         if (build.GitOpsRepository is not { } text)
+        {
             return (null, false);
+        }
+
         PromotionTarget target;
         try
         {
@@ -55,9 +63,14 @@ internal static class PromotionChecks
         var noun = target.Kind switch { PromotionTargetKind.GitHub => "GitHub repository", PromotionTargetKind.GitUrl => "git URL", _ => "directory" };
         check.Setting("write method", method.ToString(), build.WriteMethod is null ? $"default for a {noun}" : check.SourceOf(nameof(IHazGitOps.WriteMethod)));
         if (build.DryRun)
+        {
             check.Setting("dry run", "push no image, write no commit or branch", check.SourceOf(nameof(IHazDryRun.DryRun)));
+        }
+
         if (build.PromotionSpec is { } spec && !spec.FileExists())
+        {
             check.Problem($"the promotion spec {spec} does not exist.", "pass the path of promotion.yaml, or leave out --promotion-spec to read it from the GitOps branch.", nameof(IHazGitOps.PromotionSpec));
+        }
 
         if (WriteIdentity.Describe(build, target) is not { } identity)
         {
@@ -84,13 +97,20 @@ internal static class PromotionChecks
         {
             PromotedImage image;
             if (build.ImageReference is { } text)
+            {
                 image = new PromotedImage(PromotedImage.Explicit(build, text), null, check.SourceOf(nameof(IHazGitOps.ImageReference)));
+            }
             else if (build.DryRun)
+            {
                 image = await PromotedImage.ForDryRunAsync(build, head, check.CancellationToken).ConfigureAwait(false);
+            }
             else if (check.WillRun("CaptureDigest"))
             {
                 if (build.Image is null || ImageChecks.Repository(build, check) is null)
+                {
                     return null;
+                }
+
                 var tags = build.Tags.Prepend(head[..Math.Min(7, head.Length)]).ToList();
                 if (build.PromoteTag is { } tag && !tags.Contains(tag))
                 {
@@ -100,7 +120,10 @@ internal static class PromotionChecks
                 return PromotedImage.Planned(build, head);
             }
             else
+            {
                 image = await PromotedImage.FromRecordAsync(build, head, check.CancellationToken).ConfigureAwait(false);
+            }
+
             check.Setting("image to promote", image.Reference.ToString(), image.Description);
             return image;
         }

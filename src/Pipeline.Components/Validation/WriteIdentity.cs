@@ -10,18 +10,30 @@ internal static class WriteIdentity
     public static (string Identity, string Source)? Describe(IHazGitOps build, PromotionTarget target)
     {
         if (target.Kind == PromotionTargetKind.Directory)
+        {
             return ("the files of the directory, in place (no credential)", "--gitops-repository is a directory");
+        }
+
         if (target.Kind == PromotionTargetKind.GitUrl && target.Location.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
             return ("git, on this machine (no credential)", "--gitops-repository is a file:// URL");
+        }
+
         if (build.GitHubAppId is { Length: > 0 } app)
+        {
             return ($"GitHub App {app}", $"{build.SourceOf(nameof(IHazGitHubAccess.GitHubAppId))}; key from {build.SourceOf(nameof(IHazGitHubAccess.GitHubAppPrivateKey))}");
+        }
+
         if (build.GitOpsToken is { Length: > 0 } token)
         {
             var kind = token.StartsWith("github_pat_", StringComparison.Ordinal) ? "fine-grained personal access token" : "personal access token";
             return (kind, build.SourceOf(nameof(IHazGitHubAccess.GitOpsToken)));
         }
         if (build.EnvironmentVariables.TryGetValue("GITHUB_TOKEN", out var workflow) && workflow.Length > 0)
+        {
             return ("GITHUB_TOKEN (reaches only the repository of its own workflow)", "environment variable GITHUB_TOKEN");
+        }
+
         return null;
     }
 

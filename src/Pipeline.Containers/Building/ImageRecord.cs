@@ -74,7 +74,10 @@ internal sealed record ImageRecord(
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
             JsonSerializer.Serialize(writer, value, type);
+        }
+
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 

@@ -46,7 +46,7 @@ public class RegistryException : ContainerException
             (_, "TOOMANYREQUESTS") or (HttpStatusCode.TooManyRequests, _) => "The registry kept rate-limiting; wait and run again.",
             (HttpStatusCode.NotFound, _) => "Check the repository, tag and registry address.",
             (HttpStatusCode.MethodNotAllowed, _) => "The registry does not allow this operation (is it a read-only mirror?).",
-            (>= HttpStatusCode.InternalServerError, _) => "The registry kept failing after retries; check its health and run again.",
+            ( >= HttpStatusCode.InternalServerError, _) => "The registry kept failing after retries; check its health and run again.",
             _ => "Check the request and the registry's documentation.",
         };
     }

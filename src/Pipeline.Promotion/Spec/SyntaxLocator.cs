@@ -31,7 +31,10 @@ internal static class SyntaxLocator
                         break;
                     case MappingEnd or SequenceEnd when open.Count > 0 && current.Start.Index >= open.Peek().Start.Index:
                         if (current is MappingEnd == (open.Peek().Bracket == '{'))
+                        {
                             open.Pop();
+                        }
+
                         break;
                 }
             }

@@ -20,7 +20,10 @@ public static class ArmEmulation
     public static async Task<bool> EnsureAsync(Action<string>? log = null, HostFacts? host = null, CancellationToken cancellationToken = default)
     {
         if (IsAvailable)
+        {
             return true;
+        }
+
         host ??= HostFacts.Detect();
         if (!host.CanInstallWithApt)
         {
@@ -30,12 +33,17 @@ public static class ArmEmulation
         }
 
         if (!File.Exists(Configuration))
+        {
             await AptInstaller.InstallAsync("qemu-user-static", log, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!File.Exists(Path.Combine(BinfmtDirectory, "register")))
         {
             var (code, output) = await LocalProcess.RunAsync("mount", ["-t", "binfmt_misc", "binfmt_misc", BinfmtDirectory], cancellationToken).ConfigureAwait(false);
             if (code != 0)
+            {
                 throw new InfrastructureException($"Mounting binfmt_misc at {BinfmtDirectory} failed ({code}): {output.Trim()}");
+            }
         }
         if (!File.Exists(Path.Combine(BinfmtDirectory, "qemu-aarch64")) && File.Exists(Configuration))
         {

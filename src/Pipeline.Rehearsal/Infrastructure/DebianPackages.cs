@@ -18,9 +18,15 @@ public static class DebianPackages
         var missing = commands.Where(c => LocalProcess.FindOnPath(c.Key, "/usr/sbin", "/usr/bin") is null).Select(c => c.Value).Distinct().ToList();
         host ??= HostFacts.Detect();
         if (missing.Count == 0 || !host.CanInstallWithApt)
+        {
             return missing;
+        }
+
         foreach (var package in missing)
+        {
             await AptInstaller.InstallAsync(package, log, cancellationToken).ConfigureAwait(false);
+        }
+
         return commands.Where(c => LocalProcess.FindOnPath(c.Key, "/usr/sbin", "/usr/bin") is null).Select(c => c.Value).Distinct().ToList();
     }
 }

@@ -27,9 +27,13 @@ internal sealed record RawArguments(IReadOnlyList<string> Positional, IReadOnlyL
                 options.Add(current);
             }
             else if (current is null)
+            {
                 positional.Add(arg);
+            }
             else
+            {
                 current.Values.Add(arg);
+            }
         }
         return new RawArguments(positional, options);
     }

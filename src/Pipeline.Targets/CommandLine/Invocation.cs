@@ -29,7 +29,10 @@ internal sealed class Invocation
         {
             var name = Names.Normalize(option.Name);
             if (name != "continue")
+            {
                 invocation.Fingerprint.AddRange([option.Token, .. option.Values]);
+            }
+
             switch (name)
             {
                 case "target":
@@ -59,12 +62,20 @@ internal sealed class Invocation
                 case "verbosity":
                     var text = invocation.TakeSingle(option, problems);
                     if (text is null)
+                    {
                         break;
+                    }
+
                     var match = Enum.GetNames<Verbosity>().FirstOrDefault(n => Names.Normalize(n) == Names.Normalize(text));
                     if (match is null)
+                    {
                         problems.Add($"Invalid value '{text}' for --verbosity: expected one of {string.Join(", ", Enum.GetNames<Verbosity>())}.");
+                    }
                     else
+                    {
                         invocation.Verbosity = Enum.Parse<Verbosity>(match);
+                    }
+
                     break;
                 default:
                     invocation.ResolveParameter(option, parameters, problems);
@@ -116,7 +127,9 @@ internal sealed class Invocation
     private void TakeFlagValue(RawOption option)
     {
         if (!option.HasInlineValue)
+        {
             Targets.AddRange(option.Values);
+        }
     }
 
     private string? TakeSingle(RawOption option, List<string> problems)
@@ -127,7 +140,10 @@ internal sealed class Invocation
             return null;
         }
         if (!option.HasInlineValue)
+        {
             Targets.AddRange(option.Values.Skip(1));
+        }
+
         return option.Values[0];
     }
 

@@ -7,10 +7,16 @@ internal static class ExpressionText
     public static string Clean(string? expression)
     {
         if (string.IsNullOrWhiteSpace(expression))
+        {
             return "(condition)";
+        }
+
         var text = string.Join(' ', expression.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (text.StartsWith("() =>", StringComparison.Ordinal))
+        {
             text = text[5..].TrimStart();
+        }
+
         return text;
     }
 
@@ -22,7 +28,9 @@ internal static class ExpressionText
         {
             var close = name.LastIndexOf(')');
             if (close > 0 && close + 2 < name.Length && name[close + 1] == '.')
+            {
                 name = name[(close + 2)..];
+            }
         }
         return name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_') ? name : null;
     }

@@ -34,7 +34,10 @@ public static partial class BuildEngine
         foreach (var target in plan)
         {
             if (target.Status == TargetStatus.Skipped)
+            {
                 continue;
+            }
+
             var assured = target.Spec.Definition.Assured;
             if (!assured && cancellation.IsCancellationRequested)
             {
@@ -61,11 +64,16 @@ public static partial class BuildEngine
 
             var failed = await RunTargetAsync(target, root, output, nested, passed, cleanups, assured ? CancellationToken.None : cancellation).ConfigureAwait(false);
             if (failed && !target.Spec.Definition.Proceeds)
+            {
                 stopping = true;
+            }
         }
 
         if (cancellation.IsCancellationRequested)
+        {
             return BuildOutcome.Cancelled;
+        }
+
         return plan.Any(t => t.Status is TargetStatus.Failed or TargetStatus.NotRun or TargetStatus.Aborted)
             ? BuildOutcome.Failure
             : BuildOutcome.Success;
@@ -86,7 +94,9 @@ public static partial class BuildEngine
             cleanup =>
             {
                 lock (cleanups)
+                {
                     cleanups.Add(cleanup);
+                }
             })
         {
             OnDoing = output.Doing,
@@ -111,7 +121,10 @@ public static partial class BuildEngine
             }
             target.Status = TargetStatus.Succeeded;
             if (ProducedFiles.Find(root, target.Spec.Definition.ProducedPatterns, since: started) is { Count: > 0 } produced)
+            {
                 context.Report("produced", ProducedFiles.Describe(produced));
+            }
+
             return false;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -19,7 +19,9 @@ public static partial class BuildEngine
         var skipNames = arguments.Skip ?? binding.FileSkip;
         var skipped = skipNames is null ? null : ResolveTargets(model, skipNames, problems);
         if (problems.Count > 0)
+        {
             return Invalid(output, problems);
+        }
 
         IReadOnlyList<PlannedTarget> plan;
         try
@@ -51,7 +53,10 @@ public static partial class BuildEngine
         {
             output.Raw(PlanText.Render(plan, invoked));
             if (settings.Count > 0)
+            {
                 output.Raw("\n" + SettingsText.Render(settings));
+            }
+
             if (found.Count == 0)
             {
                 output.Raw("\nValidation: every check of every target that will run passed.");
@@ -62,9 +67,14 @@ public static partial class BuildEngine
             return new BuildOutcome(BuildOutcome.InvalidInvocation, plan.Select(t => t.ToOutcome()).ToList());
         }
         if (found.Count > 0)
+        {
             return Invalid(output, found, build, model.Parameters);
+        }
+
         if (settings.Count > 0)
+        {
             output.Raw(SettingsText.Render(settings));
+        }
 
         NestedRunner nested = (nestedBuild, arguments, environment, cancellation) => RunAsync(nestedBuild, invocation with
         {
@@ -88,7 +98,10 @@ public static partial class BuildEngine
     {
         var merged = new Dictionary<string, string>(environment, StringComparer.Ordinal);
         foreach (var (name, value) in overrides)
+        {
             merged[name] = value;
+        }
+
         return merged;
     }
 
@@ -106,7 +119,9 @@ public static partial class BuildEngine
                              $" Targets: {string.Join(", ", listed)}.");
             }
             else if (!targets.Contains(target))
+            {
                 targets.Add(target);
+            }
         }
         return targets;
     }

@@ -60,11 +60,16 @@ public static partial class BuildEngine
         }
         problems.AddRange(binding.Problems);
         if (problems.Count > 0)
+        {
             return Invalid(output, problems);
+        }
 
         var values = parameters.ToDictionary(p => p.Name, p => binding.Values.TryGetValue(p, out var bound) ? bound.Value : null);
         foreach (var (spec, bound) in binding.Values)
+        {
             spec.Assign(build, bound.Value);
+        }
+
         var origins = binding.Values.ToDictionary(b => b.Key.Name, b => b.Value.Origin);
         build.Attach(new BuildSession(root, output.Host, IsServerBuild(environment), environment, values, origins)
         {
@@ -73,7 +78,9 @@ public static partial class BuildEngine
         foreach (var spec in parameters.Where(p => p.IsSecret && !binding.Values.ContainsKey(p)))
         {
             if (spec.GetCurrentValue(build) is string secret)
+            {
                 output.Mask([secret]);
+            }
         }
 
         BuildModel model;
@@ -92,7 +99,9 @@ public static partial class BuildEngine
             {
                 BuildSchema.WriteIfChanged(root, model);
                 if (build is IHaveGitHubWorkflows generator)
+                {
                     WorkflowGenerator.WriteIfChanged(root, model, generator.GitHubWorkflows);
+                }
             }
             catch (BuildDefinitionException exception)
             {
@@ -116,13 +125,17 @@ public static partial class BuildEngine
             foreach (var property in type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             {
                 if (property.PropertyType == typeof(Target) && !property.Name.Contains('.') && ((Target?)property.GetValue(build))?.Method == target.Method)
+                {
                     return property.Name;
+                }
             }
         }
         foreach (var property in build.GetType().GetInterfaces().SelectMany(i => i.GetProperties()))
         {
             if (property.PropertyType == typeof(Target) && ((Target?)property.GetValue(build))?.Method == target.Method)
+            {
                 return property.Name;
+            }
         }
         throw new BuildDefinitionException("A default target is not a Target property of the build.");
     }
@@ -147,13 +160,18 @@ public static partial class BuildEngine
         {
             var path = Path.IsPathRooted(given) ? AbsolutePath.Create(given) : workingDirectory / given;
             if (!path.DirectoryExists())
+            {
                 problems.Add($"--root {given}: the directory {path} does not exist.");
+            }
+
             return path;
         }
         for (var directory = workingDirectory; directory != null; directory = directory.Parent)
         {
             if ((directory / ".nuke").DirectoryExists())
+            {
                 return directory;
+            }
         }
         return workingDirectory;
     }

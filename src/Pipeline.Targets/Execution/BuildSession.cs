@@ -29,9 +29,15 @@ internal sealed class BuildSession
     public T? GetValue<T>(string parameter)
     {
         if (!_values.TryGetValue(parameter, out var value) || value is null)
+        {
             return default;
+        }
+
         if (value is T typed)
+        {
             return typed;
+        }
+
         throw new InvalidOperationException(
             $"Parameter '{parameter}' holds a {value.GetType().Name}, but TryGetValue<{typeof(T).Name}> asked for another type; use the parameter's declared type.");
     }

@@ -20,7 +20,10 @@ public sealed record CommandLineParameters(IReadOnlyDictionary<string, IReadOnly
         var left = new HashSet<string>(except, StringComparer.OrdinalIgnoreCase);
         var arguments = Parameters.Where(p => !left.Contains(p.Key)).SelectMany(p => p.Value).ToList();
         if (Profiles.Count > 0)
+        {
             arguments.AddRange(["--profile", .. Profiles]);
+        }
+
         return arguments;
     }
 }

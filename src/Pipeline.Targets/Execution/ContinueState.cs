@@ -19,13 +19,19 @@ internal static class ContinueState
     public static IReadOnlySet<string> Succeeded(AbsolutePath root, string fingerprint)
     {
         if (AtomicFile.TryReadAllText(FilePath(root)) is not { } text)
+        {
             return new HashSet<string>();
+        }
+
         try
         {
             using var document = JsonDocument.Parse(text);
             var rootElement = document.RootElement;
             if (rootElement.GetProperty("fingerprint").GetString() != fingerprint)
+            {
                 return new HashSet<string>();
+            }
+
             return rootElement.GetProperty("succeeded").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
@@ -45,7 +51,10 @@ internal static class ContinueState
             writer.WriteString("fingerprint", fingerprint);
             writer.WriteStartArray("succeeded");
             foreach (var name in names)
+            {
                 writer.WriteStringValue(name);
+            }
+
             writer.WriteEndArray();
             writer.WriteEndObject();
         });

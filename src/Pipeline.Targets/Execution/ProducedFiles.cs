@@ -16,7 +16,10 @@ internal static class ProducedFiles
             var directory = slash < 0 ? root : root / relative[..slash];
             var name = slash < 0 ? relative : relative[(slash + 1)..];
             if (!directory.DirectoryExists())
+            {
                 continue;
+            }
+
             found.AddRange(Directory.GetFiles(directory, name)
                 .Where(file => since is null || File.GetLastWriteTimeUtc(file) >= since)
                 .Select(file => AbsolutePath.Create(file).RelativeTo(root)).Order(StringComparer.Ordinal));

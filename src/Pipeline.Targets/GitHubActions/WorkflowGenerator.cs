@@ -22,7 +22,10 @@ internal static class WorkflowGenerator
             foreach (var job in workflow.Jobs)
             {
                 if (!first)
+                {
                     yaml.Blank();
+                }
+
                 first = false;
                 WriteJob(yaml, job);
             }
@@ -37,7 +40,10 @@ internal static class WorkflowGenerator
             var path = root / workflow.RelativePath;
             var text = Render(workflow, model);
             if (AtomicFile.TryReadAllText(path) == text)
+            {
                 continue;
+            }
+
             AtomicFile.WriteAllText(path, text);
             Log.Information($"Updated {workflow.RelativePath} from the build.");
         }
@@ -46,13 +52,24 @@ internal static class WorkflowGenerator
     private static void WriteTriggers(YamlWriter yaml, WorkflowTriggers on)
     {
         if (on.PushBranches.Count > 0)
+        {
             yaml.Map("push", () => yaml.Flow("branches", on.PushBranches));
+        }
+
         if (on.PullRequestBranches.Count > 0)
+        {
             yaml.Map("pull_request", () => yaml.Flow("branches", on.PullRequestBranches));
+        }
+
         if (on.RepositoryDispatchTypes.Count > 0)
+        {
             yaml.Map("repository_dispatch", () => yaml.Flow("types", on.RepositoryDispatchTypes));
+        }
+
         if (on.WorkflowDispatch)
+        {
             yaml.Map("workflow_dispatch", () => { });
+        }
     }
 
     private static void WriteJob(YamlWriter yaml, GitHubJob job)
@@ -61,7 +78,10 @@ internal static class WorkflowGenerator
         {
             yaml.Value("name", job.Name ?? (job.Uses is { } uses && job.Targets.Count == 0 ? uses.Split('@')[0].Split('/')[^1] : string.Join(" + ", job.Targets)));
             if (job.Needs.Count > 0)
+            {
                 yaml.Flow("needs", job.Needs);
+            }
+
             if (job.Matrix.Count > 0)
             {
                 yaml.Map("strategy", () =>
@@ -70,7 +90,9 @@ internal static class WorkflowGenerator
                     yaml.Map("matrix", () => yaml.Map("include", () =>
                     {
                         foreach (var combination in job.Matrix)
-                            yaml.Item(() => { foreach (var (key, value) in combination) yaml.Value(key, value); });
+                        {
+                            yaml.Item(() => { foreach (var (key, value) in combination) { yaml.Value(key, value); } });
+                        }
                     }));
                 });
             }
@@ -78,7 +100,10 @@ internal static class WorkflowGenerator
             yaml.Typed("timeout-minutes", job.TimeoutMinutes);
             yaml.Map("permissions", job.Permissions);
             if (job.Outputs.Count > 0)
+            {
                 yaml.Map("outputs", job.Outputs.ToDictionary(o => o.Key, o => $"${{{{ steps.build.outputs.{o.Value} }}}}"));
+            }
+
             yaml.Map("steps", () => WriteSteps(yaml, job));
         });
     }
@@ -91,7 +116,9 @@ internal static class WorkflowGenerator
             {
                 yaml.Value("id", "build").Value("uses", action);
                 if (job.With.Count > 0)
+                {
                     yaml.Map("with", job.With);
+                }
             });
             return;
         }
@@ -101,9 +128,15 @@ internal static class WorkflowGenerator
             yaml.Map("with", () =>
             {
                 if (job.CheckoutRepository != null)
+                {
                     yaml.Value("repository", job.CheckoutRepository);
+                }
+
                 if (job.CheckoutToken != null)
+                {
                     yaml.Value("token", job.CheckoutToken);
+                }
+
                 yaml.Typed("fetch-depth", 0);
                 yaml.Typed("persist-credentials", false);
             });
@@ -114,9 +147,14 @@ internal static class WorkflowGenerator
             yaml.Item(() => yaml.Value("uses", "actions/download-artifact@v4").Map("with", () =>
             {
                 if (download.Name.Contains('*'))
+                {
                     yaml.Value("pattern", download.Name).Typed("merge-multiple", true);
+                }
                 else
+                {
                     yaml.Value("name", download.Name);
+                }
+
                 yaml.Value("path", download.Path);
             }));
         }
@@ -143,9 +181,15 @@ internal static class WorkflowGenerator
         foreach (var job in workflow.Jobs)
         {
             foreach (var target in job.Targets.Where(t => model.FindTarget(t) is null))
+            {
                 throw new BuildDefinitionException($"Workflow {workflow.FileName}, job {job.Id}: target '{target}' does not exist.");
+            }
+
             foreach (var need in job.Needs.Where(n => !ids.Contains(n)))
+            {
                 throw new BuildDefinitionException($"Workflow {workflow.FileName}, job {job.Id}: needs unknown job '{need}'.");
+            }
+
             foreach (var argument in job.Arguments.Where(a => a.Contains("${{", StringComparison.Ordinal) || a.Contains('$')))
             {
                 throw new BuildDefinitionException(

@@ -46,7 +46,10 @@ internal sealed partial class YamlWriter
         Line($"{key}: |");
         _indent++;
         foreach (var line in text.TrimEnd('\n').Split('\n'))
+        {
             Line(line);
+        }
+
         _indent--;
         return this;
     }
@@ -63,11 +66,16 @@ internal sealed partial class YamlWriter
     public YamlWriter Map(string key, IReadOnlyDictionary<string, string> values)
     {
         if (values.Count == 0)
+        {
             return this;
+        }
+
         return Map(key, () =>
         {
             foreach (var (name, value) in values)
+            {
                 Value(name, value);
+            }
         });
     }
 
@@ -91,7 +99,10 @@ internal sealed partial class YamlWriter
             _pendingDash = false;
         }
         else
+        {
             _text.Append(' ', _indent * 2);
+        }
+
         _text.Append(text).Append('\n');
     }
 
@@ -99,7 +110,10 @@ internal sealed partial class YamlWriter
     internal static string Scalar(string value)
     {
         if (value.Length > 0 && PlainSafe().IsMatch(value) && !Reserved().IsMatch(value))
+        {
             return value;
+        }
+
         return "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 

@@ -18,7 +18,10 @@ internal static class HelpText
             var marker = defaultTargets.Contains(target.Name, StringComparer.OrdinalIgnoreCase) ? "*" : " ";
             text.Append($"  {marker}{target.Name.PadRight(width)}{target.Description}");
             if (target.AllDependencies.Count > 0)
+            {
                 text.Append($"{(target.Description is null ? "" : " ")}→ {string.Join(", ", target.AllDependencies.Select(d => d.Name))}");
+            }
+
             text.AppendLine();
         }
 
@@ -35,7 +38,10 @@ internal static class HelpText
         text.AppendLine("Options:");
         var builtInWidth = BuiltInOptions.All.Max(o => o.Option.Length) + 2;
         foreach (var (option, help) in BuiltInOptions.All)
+        {
             text.AppendLine($"  {option.PadRight(builtInWidth)}{help}");
+        }
+
         return text.ToString().TrimEnd();
     }
 

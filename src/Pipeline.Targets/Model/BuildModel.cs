@@ -33,7 +33,10 @@ internal sealed class BuildModel
     {
         var chain = new List<Type>();
         for (var current = type; current != null && current != typeof(object); current = current.BaseType)
+        {
             chain.Insert(0, current);
+        }
+
         return chain.Concat(type.GetInterfaces().OrderBy(i => i.FullName, StringComparer.Ordinal));
     }
 
@@ -46,9 +49,15 @@ internal sealed class BuildModel
             {
                 // Explicit implementations ("Target ITest.Test") are reached through the interface property.
                 if (property.PropertyType != typeof(Target) || property.Name.Contains('.'))
+                {
                     continue;
+                }
+
                 if (properties.Any(p => p.Name == property.Name))
+                {
                     continue;
+                }
+
                 properties.Add((property.Name, property));
             }
         }
@@ -63,13 +72,19 @@ internal sealed class BuildModel
             target(definition);
             var spec = new TargetSpec(name, specs.Count, definition, property.DeclaringType!);
             if (byMethod.TryGetValue(target.Method, out var existing))
+            {
                 throw new BuildDefinitionException($"Targets '{existing.Name}' and '{name}' are the same definition; give each target its own lambda.");
+            }
+
             byMethod[target.Method] = spec;
             specs.Add(spec);
         }
 
         foreach (var spec in specs)
+        {
             Resolve(spec, byMethod);
+        }
+
         foreach (var spec in specs)
         {
             spec.AllDependencies.AddRange(spec.DependsOn);
@@ -78,9 +93,14 @@ internal sealed class BuildModel
         foreach (var spec in specs)
         {
             foreach (var dependent in Lookup(spec.Definition.DependentForTargets, byMethod, spec, "DependentFor"))
+            {
                 AddOnce(dependent.AllDependencies, spec);
+            }
+
             foreach (var trigger in Lookup(spec.Definition.TriggeredByTargets, byMethod, spec, "TriggeredBy"))
+            {
                 AddOnce(trigger.AllTriggers, spec);
+            }
         }
         return specs;
     }
@@ -99,9 +119,12 @@ internal sealed class BuildModel
         foreach (var target in targets)
         {
             if (target is null || !byMethod.TryGetValue(target.Method, out var spec))
+            {
                 throw new BuildDefinitionException(
                     $"Target '{owner.Name}' names a target in {relation}(...) that is not a Target property of this build; " +
                     "reference the property itself (for example DependsOn(Compile)).");
+            }
+
             yield return spec;
         }
     }
@@ -109,6 +132,8 @@ internal sealed class BuildModel
     private static void AddOnce(List<TargetSpec> list, TargetSpec spec)
     {
         if (!list.Contains(spec))
+        {
             list.Add(spec);
+        }
     }
 }

@@ -14,7 +14,9 @@ internal static class Names
         foreach (var c in name.TrimStart('-'))
         {
             if (c != '-' && c != '_')
+            {
                 builder.Append(char.ToLowerInvariant(c));
+            }
         }
         return builder.ToString();
     }
@@ -28,7 +30,10 @@ internal static class Names
     private static string Split(string name, char separator)
     {
         foreach (var (word, replacement) in Words)
+        {
             name = name.Replace(word, replacement, StringComparison.Ordinal);
+        }
+
         var builder = new StringBuilder(name.Length + 8);
         for (var i = 0; i < name.Length; i++)
         {
@@ -38,7 +43,9 @@ internal static class Names
                 var previous = name[i - 1];
                 var nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
                 if (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower))
+                {
                     builder.Append(separator);
+                }
             }
             builder.Append(c);
         }

@@ -12,7 +12,10 @@ internal static class Suggestions
             .ThenBy(x => x.Candidate, StringComparer.Ordinal)
             .FirstOrDefault();
         if (best.Candidate is null)
+        {
             return null;
+        }
+
         var limit = Math.Max(2, normalized.Length / 3);
         var isPrefix = normalized.Length >= 3 && Names.Normalize(best.Candidate).StartsWith(normalized, StringComparison.Ordinal);
         return best.Distance <= limit || isPrefix ? best.Candidate : null;
@@ -23,7 +26,10 @@ internal static class Suggestions
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
+        {
             previous[j] = j;
+        }
+
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;

@@ -46,7 +46,9 @@ internal sealed class BuildOutput
                 if (Host == HostKind.GitHubActions)
                 {
                     foreach (var line in secret.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0))
+                    {
                         _live.WriteLine("::add-mask::" + line);
+                    }
                 }
             }
         }
@@ -61,9 +63,15 @@ internal sealed class BuildOutput
         {
             var text = Redact(message);
             if (level >= LogLevel.Warning)
+            {
                 _diagnostics.Add(new Diagnostic(level, CurrentTarget, text));
+            }
+
             if (!IsVisible(level))
+            {
                 return;
+            }
+
             if (Host == HostKind.GitHubActions && level >= LogLevel.Warning)
             {
                 var command = level == LogLevel.Error ? "error" : "warning";
@@ -75,7 +83,9 @@ internal sealed class BuildOutput
             var prefix = Prefix(level);
             var lines = text.Split('\n');
             for (var i = 0; i < lines.Length; i++)
+            {
                 _live.WriteLine(Paint(level, (i == 0 ? prefix : new string(' ', prefix.Length)) + lines[i].TrimEnd('\r')));
+            }
         }
     }
 
@@ -95,7 +105,9 @@ internal sealed class BuildOutput
         lock (_gate)
         {
             if (_activity is { } activity)
+            {
                 activity.Doing = Redact(text);
+            }
         }
     }
 
@@ -104,9 +116,14 @@ internal sealed class BuildOutput
         CurrentTarget = name;
         _activity = _live.Begin(name);
         if (Verbosity == Verbosity.Quiet)
+        {
             return;
+        }
+
         if (Host == HostKind.GitHubActions)
+        {
             Raw("::group::" + WorkflowCommands.EscapeData(name));
+        }
         else
         {
             Raw("");
@@ -117,10 +134,16 @@ internal sealed class BuildOutput
     public void EndTarget()
     {
         if (_activity is { } activity)
+        {
             _live.End(activity);
+        }
+
         _activity = null;
         if (Verbosity != Verbosity.Quiet && Host == HostKind.GitHubActions)
+        {
             Raw("::endgroup::");
+        }
+
         CurrentTarget = null;
     }
 
@@ -144,7 +167,10 @@ internal sealed class BuildOutput
     private string Paint(LogLevel level, string line)
     {
         if (!Colors)
+        {
             return line;
+        }
+
         var color = level switch
         {
             LogLevel.Debug => "\u001b[90m",

@@ -80,12 +80,18 @@ internal sealed class LiveLine
         lock (Gate)
         {
             if (_active.Count == 0)
+            {
                 return;
+            }
+
             var text = _active[^1].Describe();
             if (_terminal)
             {
                 if (_sinceOutput.Elapsed < TimeSpan.FromSeconds(1))
+                {
                     return;
+                }
+
                 var line = "  … " + text;
                 var width = Width();
                 line = line.Length > width ? line[..(width - 1)] + "…" : line;
@@ -117,7 +123,10 @@ internal sealed class LiveLine
     private void Wipe()
     {
         if (_statusWidth == 0)
+        {
             return;
+        }
+
         _writer.Write("\r\u001b[2K");
         _statusWidth = 0;
     }

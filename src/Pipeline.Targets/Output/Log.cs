@@ -56,10 +56,16 @@ public static class Log
     public static void Write(LogLevel level, string message)
     {
         if (Current is { } output)
+        {
             output.Write(level, message);
+        }
         else if (level >= LogLevel.Warning)
+        {
             Console.Error.WriteLine(message);
+        }
         else
+        {
             Console.Out.WriteLine(message);
+        }
     }
 }

@@ -27,7 +27,9 @@ internal static class Report
         }
 
         if (output.Host == HostKind.GitHubActions)
+        {
             WriteGitHubFiles(plan, environment, exitCode);
+        }
 
         var total = Format(TimeSpan.FromTicks(plan.Sum(t => t.Duration.Ticks)));
         output.Raw(exitCode == BuildOutcome.Success ? $"Build succeeded in {total}." : exitCode == BuildOutcome.Cancelled ? $"Build cancelled after {total}." : $"Build failed after {total}.",
@@ -40,12 +42,19 @@ internal static class Report
         {
             var text = new StringBuilder();
             foreach (var (name, value) in plan.SelectMany(t => t.Context?.Outputs ?? []))
+            {
                 text.Append(WorkflowCommands.FormatOutput(name, value));
+            }
+
             if (text.Length > 0)
+            {
                 File.AppendAllText(outputFile, SecretRegistry.Shared.Redact(text.ToString()));
+            }
         }
         if (environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summaryFile) && summaryFile.Length > 0)
+        {
             File.AppendAllText(summaryFile, SecretRegistry.Shared.Redact(SummaryTable.Markdown(plan, exitCode)));
+        }
     }
 
     internal static string Format(TimeSpan duration) =>

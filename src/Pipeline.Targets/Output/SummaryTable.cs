@@ -18,7 +18,10 @@ internal static class SummaryTable
         text.AppendLine(Row("Target", "Status", "Duration", "Details"));
         text.AppendLine(new string('─', width));
         foreach (var row in rows)
+        {
             text.AppendLine(Row(row.Name, row.Status, row.Duration, row.Details));
+        }
+
         text.AppendLine(new string('─', width));
         text.AppendLine(Row("Total", "", Report.Format(TimeSpan.FromTicks(plan.Sum(t => t.Duration.Ticks))), ""));
         text.Append(new string('═', width));
@@ -33,10 +36,16 @@ internal static class SummaryTable
         text.AppendLine("| Target | Status | Duration | Details |");
         text.AppendLine("| --- | --- | ---: | --- |");
         foreach (var target in plan)
+        {
             text.AppendLine($"| {Cell(target.Name)} | {target.Status ?? TargetStatus.NotRun} | {Duration(target)} | {Cell(Details(target))} |");
+        }
+
         text.AppendLine();
         foreach (var markdown in plan.SelectMany(t => t.Context?.SummaryMarkdown ?? []))
+        {
             text.AppendLine(markdown.TrimEnd()).AppendLine();
+        }
+
         return text.ToString();
     }
 

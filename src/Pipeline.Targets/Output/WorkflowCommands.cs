@@ -19,7 +19,9 @@ internal static class WorkflowCommands
     {
         string delimiter;
         do
+        {
             delimiter = "ghadelimiter_" + Guid.NewGuid().ToString("N");
+        }
         while (value.Contains(delimiter, StringComparison.Ordinal));
         return $"{name}<<{delimiter}\n{value}\n{delimiter}\n";
     }

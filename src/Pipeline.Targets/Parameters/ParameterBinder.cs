@@ -33,19 +33,26 @@ internal static class ParameterBinder
     {
         var binding = new Binding();
         foreach (var (spec, option) in invocation.Parameters)
+        {
             Set(binding, spec, option.Values, splitValues: option.Values.Count == 1, $"the command line ({option.Token.Split('=')[0]})", ParameterOrigins.CommandLine, root);
+        }
 
         foreach (var spec in parameters.Where(p => !binding.Values.ContainsKey(p)))
         {
             if (environment.TryGetValue(spec.EnvironmentVariable, out var text) && text.Length > 0)
+            {
                 Set(binding, spec, [text], splitValues: true, $"environment variable {spec.EnvironmentVariable}", ParameterOrigins.Environment(spec.EnvironmentVariable), root);
+            }
         }
 
         var files = invocation.Profiles.AsEnumerable().Reverse()
             .Select(profile => (Path: root / ".nuke" / $"parameters.{profile}.json", Profile: (string?)profile))
             .Append((Path: root / ".nuke" / "parameters.json", Profile: null));
         foreach (var (path, profile) in files)
+        {
             BindFile(binding, parameters, path, profile, root);
+        }
+
         return binding;
     }
 
@@ -55,7 +62,10 @@ internal static class ParameterBinder
         if (!path.FileExists())
         {
             if (profile != null)
+            {
                 binding.Problems.Add($"Profile '{profile}' has no file {relative}; create it, or leave out --profile {profile}.");
+            }
+
             return;
         }
 
@@ -80,7 +90,10 @@ internal static class ParameterBinder
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (property.Name.StartsWith('$'))
+                {
                     continue;
+                }
+
                 if (Names.Normalize(property.Name) == "skip")
                 {
                     binding.FileSkip ??= RawValues(property.Value);
@@ -94,7 +107,10 @@ internal static class ParameterBinder
                     continue;
                 }
                 if (binding.Values.ContainsKey(spec) || property.Value.ValueKind == JsonValueKind.Null)
+                {
                     continue;
+                }
+
                 var splitValues = property.Value.ValueKind != JsonValueKind.Array;
                 Set(binding, spec, RawValues(property.Value), splitValues, $"{relative} (key \"{property.Name}\")", relative, root);
             }
@@ -118,7 +134,10 @@ internal static class ParameterBinder
     private static void Set(Binding binding, ParameterSpec spec, List<string> raw, bool splitValues, string source, string origin, AbsolutePath root)
     {
         if (spec.IsSecret)
+        {
             binding.SecretValues.AddRange(raw.Where(v => v.Length > 0));
+        }
+
         var result = ValueConverter.Convert(spec, raw, splitValues, root);
         if (!result.Success)
         {

@@ -63,7 +63,10 @@ internal sealed class ParameterSpec
             foreach (var member in source.GetMembers(InstanceMembers).OrderBy(m => m.MetadataToken))
             {
                 if (member.GetCustomAttribute<ParameterAttribute>() is not { } attribute)
+                {
                     continue;
+                }
+
                 var valueType = member switch
                 {
                     FieldInfo field => field.FieldType,
@@ -72,7 +75,10 @@ internal sealed class ParameterSpec
                 };
                 var spec = new ParameterSpec(member, valueType, attribute, member.GetCustomAttribute<SecretAttribute>() != null);
                 if (spec.Kind.Error is { } error)
+                {
                     throw new BuildDefinitionException($"Parameter '{member.DeclaringType?.Name}.{member.Name}': {error}");
+                }
+
                 var clash = specs.FirstOrDefault(s => Names.Normalize(s.Name) == Names.Normalize(spec.Name));
                 if (clash != null)
                 {
@@ -81,7 +87,10 @@ internal sealed class ParameterSpec
                         "declare it once (for example in a shared IHaz... interface) and let both use it.");
                 }
                 if (BuiltInOptions.IsReserved(spec.Name))
+                {
                     throw new BuildDefinitionException($"Parameter '{spec.Name}' clashes with the built-in option --{Names.Kebab(spec.Name)}; rename it.");
+                }
+
                 specs.Add(spec);
             }
         }

@@ -18,7 +18,10 @@ internal sealed record ParameterValue(string Text, bool IsSet)
             return new ParameterValue($"value unavailable: {cause.Message}", true);
         }
         if (parameter.IsSecret)
+        {
             return value is null or "" ? new("secret, not set", false) : new("secret, set", true);
+        }
+
         return value switch
         {
             null => new("not set", false),

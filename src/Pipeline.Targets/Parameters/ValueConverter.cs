@@ -18,7 +18,10 @@ internal static class ValueConverter
             for (var i = 0; i < items.Count; i++)
             {
                 if (!TryScalar(kind.ElementType, items[i], root, out var item))
+                {
                     return ConversionResult.Failed(items[i], kind);
+                }
+
                 array.SetValue(item, i);
             }
             return ConversionResult.Converted(ShapeList(array, kind));
@@ -29,7 +32,10 @@ internal static class ValueConverter
             return kind.IsBool ? ConversionResult.Converted(true) : ConversionResult.Failed("", kind, "a value is missing");
         }
         if (raw.Count > 1)
+        {
             return ConversionResult.Failed(string.Join(' ', raw), kind, "only one value is allowed");
+        }
+
         return TryScalar(kind.ElementType, raw[0], root, out var value)
             ? ConversionResult.Converted(value)
             : ConversionResult.Failed(raw[0], kind);
@@ -39,10 +45,16 @@ internal static class ValueConverter
     {
         var listType = kind.ListType!;
         if (listType.IsArray || listType.IsAssignableFrom(array.GetType()))
+        {
             return array;
+        }
+
         var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(kind.ElementType))!;
         foreach (var item in array)
+        {
             list.Add(item);
+        }
+
         return list;
     }
 

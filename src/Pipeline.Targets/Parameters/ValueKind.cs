@@ -55,9 +55,15 @@ internal sealed class ValueKind
     private static Type? ListElement(Type type)
     {
         if (type.IsArray)
+        {
             return type.GetElementType();
+        }
+
         if (!type.IsGenericType)
+        {
             return null;
+        }
+
         var definition = type.GetGenericTypeDefinition();
         return definition == typeof(List<>) || definition == typeof(IReadOnlyList<>) || definition == typeof(IEnumerable<>) ||
                definition == typeof(IReadOnlyCollection<>) || definition == typeof(IList<>) || definition == typeof(ICollection<>)

@@ -21,7 +21,10 @@ public sealed record AbsolutePath : IComparable<AbsolutePath>
         var full = System.IO.Path.GetFullPath(path);
         var root = System.IO.Path.GetPathRoot(full);
         if (full.Length > 1 && full != root)
+        {
             full = full.TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar);
+        }
+
         return new AbsolutePath(full);
     }
 

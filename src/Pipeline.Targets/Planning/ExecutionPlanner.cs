@@ -11,31 +11,56 @@ internal static class ExecutionPlanner
     {
         var rank = new Dictionary<TargetSpec, int>();
         foreach (var target in invoked)
+        {
             Visit(target, rank);
+        }
 
         var members = rank.Keys.ToHashSet();
         var edges = members.ToDictionary(t => t, _ => new HashSet<TargetSpec>());
         void Edge(TargetSpec first, TargetSpec then)
         {
             if (members.Contains(first) && members.Contains(then) && first != then)
+            {
                 edges[first].Add(then);
+            }
         }
         foreach (var target in members)
         {
-            foreach (var dependency in target.AllDependencies) Edge(dependency, target);
-            foreach (var triggered in target.AllTriggers) Edge(target, triggered);
-            foreach (var earlier in target.After) Edge(earlier, target);
-            foreach (var later in target.Before) Edge(target, later);
+            foreach (var dependency in target.AllDependencies)
+            {
+                Edge(dependency, target);
+            }
+
+            foreach (var triggered in target.AllTriggers)
+            {
+                Edge(target, triggered);
+            }
+
+            foreach (var earlier in target.After)
+            {
+                Edge(earlier, target);
+            }
+
+            foreach (var later in target.Before)
+            {
+                Edge(target, later);
+            }
         }
 
         var incoming = members.ToDictionary(t => t, t => 0);
         foreach (var then in edges.Values.SelectMany(e => e))
+        {
             incoming[then]++;
+        }
+
         var priority = Priorities(members, edges, rank);
         var ready = new SortedSet<TargetSpec>(Comparer<TargetSpec>.Create((a, b) =>
             priority[a] != priority[b] ? priority[a].CompareTo(priority[b]) : rank[a].CompareTo(rank[b])));
         foreach (var target in members.Where(t => incoming[t] == 0))
+        {
             ready.Add(target);
+        }
+
         var plan = new List<TargetSpec>();
         while (ready.Count > 0)
         {
@@ -45,11 +70,16 @@ internal static class ExecutionPlanner
             foreach (var then in edges[next])
             {
                 if (--incoming[then] == 0)
+                {
                     ready.Add(then);
+                }
             }
         }
         if (plan.Count < members.Count)
+        {
             throw new BuildDefinitionException("Circular dependency between targets: " + string.Join(" -> ", FindCycle(members.Except(plan).ToHashSet(), edges)) + ". Remove one of these relations.");
+        }
+
         return plan;
     }
 
@@ -64,17 +94,29 @@ internal static class ExecutionPlanner
         int Compute(TargetSpec target)
         {
             if (priority.TryGetValue(target, out var known))
+            {
                 return known;
+            }
+
             if (!active.Add(target))
+            {
                 return rank[target]; // a cycle: reported by the caller
+            }
+
             var value = rank[target];
             foreach (var then in edges[target])
+            {
                 value = Math.Min(value, Compute(then));
+            }
+
             active.Remove(target);
             return priority[target] = value;
         }
         foreach (var target in members)
+        {
             Compute(target);
+        }
+
         return priority;
     }
 
@@ -85,16 +127,27 @@ internal static class ExecutionPlanner
         void Walk(TargetSpec current, List<TargetSpec> path)
         {
             if (rank.ContainsKey(current))
+            {
                 return;
+            }
+
             if (!visiting.Add(current))
+            {
                 throw new BuildDefinitionException("Circular dependency between targets: " + string.Join(" -> ", path.SkipWhile(t => t != current).Append(current)) + ". Remove one of these relations.");
+            }
+
             path.Add(current);
             foreach (var dependency in current.AllDependencies)
+            {
                 Walk(dependency, path);
+            }
+
             path.RemoveAt(path.Count - 1);
             rank[current] = rank.Count;
             foreach (var triggered in current.AllTriggers)
+            {
                 Walk(triggered, []);
+            }
         }
         Walk(target, []);
     }
@@ -109,7 +162,10 @@ internal static class ExecutionPlanner
         {
             current = edges[current].Where(remaining.Contains).OrderBy(t => t.Order).First();
             if (seen.TryGetValue(current, out var index))
+            {
                 return path.Skip(index).Append(current);
+            }
+
             seen[current] = path.Count;
             path.Add(current);
         }

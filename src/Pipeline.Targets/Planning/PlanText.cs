@@ -16,13 +16,25 @@ internal static class PlanText
             var state = target.Status == TargetStatus.Skipped ? $"skipped: {target.Reason}" : "will run";
             var notes = new List<string> { state };
             if (target.Spec.Definition.Proceeds)
+            {
                 notes.Add("proceeds after failure");
+            }
+
             if (target.Spec.Definition.Assured)
+            {
                 notes.Add("assured after failure");
+            }
+
             if (target.Spec.Definition.ProducedPatterns.Count > 0)
+            {
                 notes.Add("produces " + string.Join(", ", target.Spec.Definition.ProducedPatterns));
+            }
+
             if (target.Spec.Definition.DynamicConditions.Count > 0)
+            {
                 notes.Add("only when " + string.Join(" && ", target.Spec.Definition.DynamicConditions.Select(c => c.Text)));
+            }
+
             text.AppendLine($"  {i + 1,2}. {target.Name.PadRight(width)}{string.Join("; ", notes)}");
         }
 
@@ -38,13 +50,24 @@ internal static class PlanText
         foreach (var target in plan.Select(t => t.Spec))
         {
             foreach (var dependency in target.AllDependencies.Where(members.Contains))
+            {
                 text.AppendLine($"  {dependency.Name} --> {target.Name}");
+            }
+
             foreach (var triggered in target.AllTriggers.Where(members.Contains))
+            {
                 text.AppendLine($"  {target.Name} -. triggers .-> {triggered.Name}");
+            }
+
             foreach (var earlier in target.After.Where(members.Contains))
+            {
                 text.AppendLine($"  {earlier.Name} -. before .-> {target.Name}");
+            }
+
             foreach (var later in target.Before.Where(members.Contains))
+            {
                 text.AppendLine($"  {target.Name} -. before .-> {later.Name}");
+            }
         }
         text.Append("```");
         return text.ToString();

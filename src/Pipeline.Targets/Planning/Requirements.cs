@@ -25,7 +25,10 @@ internal static class Requirements
                     continue;
                 }
                 if (met)
+                {
                     continue;
+                }
+
                 unmet.Add(target);
                 problems.Add(Describe(target.Name, requirement.Text, parameters));
             }

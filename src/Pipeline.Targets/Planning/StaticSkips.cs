@@ -13,11 +13,17 @@ internal static class StaticSkips
         foreach (var target in plan)
         {
             if (skipped is { Count: 0 } && !invoked.Contains(target.Spec))
+            {
                 target.Skip("--skip (not invoked)");
+            }
             else if (skipped is { Count: > 0 } && skipped.Contains(target.Spec))
+            {
                 target.Skip("--skip");
+            }
             else if (succeededBefore.Contains(target.Name))
+            {
                 target.Skip("succeeded in the previous attempt (--continue)", statically: false);
+            }
         }
 
         foreach (var target in plan.Where(t => t.Status is null))
@@ -27,7 +33,10 @@ internal static class StaticSkips
                 try
                 {
                     if (condition.Evaluate())
+                    {
                         continue;
+                    }
+
                     target.Skip("condition false: " + condition.Text);
                     break;
                 }
@@ -55,10 +64,16 @@ internal static class StaticSkips
                 foreach (var dependency in target.Spec.AllDependencies.Where(bySpec.ContainsKey).Select(d => bySpec[d]))
                 {
                     if (dependency.Status != null || invoked.Contains(dependency.Spec))
+                    {
                         continue;
+                    }
+
                     var neededByRunningTarget = plan.Any(t => t.Status != TargetStatus.Skipped && t.Spec.AllDependencies.Contains(dependency.Spec));
                     if (neededByRunningTarget)
+                    {
                         continue;
+                    }
+
                     dependency.Skip($"dependency of skipped target {target.Name}");
                     changed = true;
                 }

@@ -40,7 +40,10 @@ internal static class BuildSchema
             json.WriteEndObject();
             json.WriteEndObject();
             foreach (var parameter in model.Parameters.OrderBy(p => p.Name, StringComparer.Ordinal))
+            {
                 WriteParameter(json, parameter);
+            }
+
             json.WriteEndObject();
             json.WriteBoolean("additionalProperties", false);
             json.WriteEndObject();
@@ -52,11 +55,17 @@ internal static class BuildSchema
     {
         var directory = root / ".nuke";
         if (!directory.DirectoryExists())
+        {
             return;
+        }
+
         var path = directory / "build.schema.json";
         var schema = Generate(model);
         if (AtomicFile.TryReadAllText(path) is { } existing && SaysTheSame(existing, schema))
+        {
             return;
+        }
+
         AtomicFile.WriteAllText(path, schema);
     }
 
@@ -79,7 +88,10 @@ internal static class BuildSchema
     {
         json.WriteStartObject(parameter.Name);
         if (parameter.Description != null)
+        {
             json.WriteString("description", parameter.Description);
+        }
+
         if (parameter.Kind.IsList)
         {
             json.WriteStartArray("type");
@@ -91,25 +103,38 @@ internal static class BuildSchema
             json.WriteEndObject();
         }
         else
+        {
             WriteScalar(json, parameter.Kind.ElementType);
+        }
+
         json.WriteEndObject();
     }
 
     private static void WriteScalar(Utf8JsonWriter json, Type type)
     {
         if (type == typeof(bool))
+        {
             json.WriteString("type", "boolean");
+        }
         else if (type == typeof(int) || type == typeof(long))
+        {
             json.WriteString("type", "integer");
+        }
         else if (type == typeof(double))
+        {
             json.WriteString("type", "number");
+        }
         else
         {
             json.WriteString("type", "string");
             if (type.IsEnum)
+            {
                 WriteStrings(json, "enum", Enum.GetNames(type));
+            }
             else if (type == typeof(Uri))
+            {
                 json.WriteString("format", "uri");
+            }
         }
     }
 
@@ -117,7 +142,10 @@ internal static class BuildSchema
     {
         json.WriteStartArray(name);
         foreach (var value in values)
+        {
             json.WriteStringValue(value);
+        }
+
         json.WriteEndArray();
     }
 }

@@ -18,9 +18,14 @@ internal static class ProblemText
             var indent = new string(' ', number.Length);
             text.Append('\n').Append(number).Append(problem.Target is null ? "" : problem.Target + ": ").Append(problem.Message);
             foreach (var name in problem.Parameters)
+            {
                 text.Append('\n').Append(indent).Append(Describe(name, build, parameters));
+            }
+
             if (problem.Fix is { } fix)
+            {
                 text.Append('\n').Append(indent).Append("fix: ").Append(fix);
+            }
         }
         return text.ToString();
     }
@@ -39,10 +44,16 @@ internal static class ProblemText
         }
         var head = $"{spec.Option} (env {spec.EnvironmentVariable}): ";
         if (build is null)
+        {
             return head + "see --help";
+        }
+
         var current = ParameterValue.Of(build, spec);
         if (!current.IsSet)
+        {
             return head + current.Text;
+        }
+
         var origin = build is IPipelineBuild b ? b.SourceOf(spec.Name) : ParameterOrigins.Default;
         var shown = spec.IsSecret ? "set" : $"'{current.Text}'";
         return head + (origin == ParameterOrigins.Default ? $"{shown} (default)" : $"{shown}, from {Where(origin)}");

@@ -11,7 +11,10 @@ internal static class SettingsText
         var valueWidth = Math.Min(60, settings.Max(s => s.Value.Length)) + 2;
         var text = new StringBuilder("Settings (value, then where it came from):");
         foreach (var setting in settings)
+        {
             text.Append("\n  ").Append(setting.Name.PadRight(nameWidth)).Append(setting.Value.PadRight(valueWidth)).Append(setting.Value.Length + 2 > valueWidth ? "  " : "").Append(setting.Source);
+        }
+
         return text.ToString();
     }
 }

@@ -59,7 +59,9 @@ public sealed class TargetValidation
         lock (_problems)
         {
             if (!_problems.Any(p => p.Message == message && p.Fix == fix))
+            {
                 _problems.Add(problem);
+            }
         }
     }
 
@@ -75,7 +77,9 @@ public sealed class TargetValidation
         lock (_settings)
         {
             if (!_settings.Any(s => s.Name == name))
+            {
                 _settings.Add(new ValidationSetting(name, value, source));
+            }
         }
     }
 }

@@ -28,7 +28,9 @@ internal static class Validations
                         ? cause.Message
                         : $"{cause.GetType().Name}: {cause.Message}";
                     lock (problems)
+                    {
                         problems.Add(new InvocationProblem($"its check failed: {message}") { Target = target.Name });
+                    }
                 }
             }
         }

@@ -26,7 +26,10 @@ public sealed class ImagePipelineFailureTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (DockerAvailability.SkipReason is not null)
+        {
             return;
+        }
+
         _registry = await LocalRegistry.StartAsync();
         await Git.InitAsync(_run.Root, "The app");
         Directory.CreateDirectory(Path.Combine(_run.Root, "app"));
@@ -40,7 +43,10 @@ public sealed class ImagePipelineFailureTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_registry is not null)
+        {
             await _registry.DisposeAsync();
+        }
+
         _run.Dispose();
     }
 

@@ -23,7 +23,10 @@ public sealed class ReproducibleBuildTests(DockerFixture docker) : IDisposable
         var second = await CloneAsync(source, "second");
         // A clone made later: every file of it newer than in the first.
         foreach (var file in Directory.EnumerateFiles(second, "*", SearchOption.AllDirectories))
+        {
             File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(1));
+        }
+
         File.SetLastWriteTimeUtc(Path.Combine(second, "Dockerfile"), DateTime.UtcNow.AddDays(2));
 
         var one = await BuildAsync(first, docker.Repository("repro-a"), commit, noCache: false);

@@ -66,7 +66,8 @@ public sealed class RequestAndRecordTests
         [
             new PinnedPlatform(Platform.LinuxAmd64, Digest.Compute("a"u8), MediaTypes.OciManifest, 10) { ConfigArchitecture = "amd64" },
             new PinnedPlatform(Platform.LinuxArm64, Digest.Compute("b"u8), MediaTypes.OciManifest, 10) { ConfigArchitecture = "arm64" },
-        ]) { SourceCommit = "abc1234ffff" };
+        ])
+        { SourceCommit = "abc1234ffff" };
         var folder = TestTemp.Folder("pipeline-gh-");
         var environment = new Dictionary<string, string> { ["GITHUB_OUTPUT"] = Path.Combine(folder, "out"), ["GITHUB_STEP_SUMMARY"] = Path.Combine(folder, "summary.md") };
 

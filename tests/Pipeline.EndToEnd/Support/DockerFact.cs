@@ -9,7 +9,10 @@ public sealed class DockerFactAttribute : FactAttribute
     public DockerFactAttribute()
     {
         if (Environment.GetEnvironmentVariable("PIPELINE_REQUIRE_DOCKER") == "1")
+        {
             return;
+        }
+
         int exitCode;
         try
         {
@@ -20,7 +23,9 @@ public sealed class DockerFactAttribute : FactAttribute
             exitCode = -1;
         }
         if (exitCode != 0)
+        {
             Skip = "No Docker engine answers `docker info`; start one (or set PIPELINE_REQUIRE_DOCKER=1 to fail instead of skipping).";
+        }
     }
 }
 

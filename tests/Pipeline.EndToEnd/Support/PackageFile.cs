@@ -46,7 +46,10 @@ internal sealed class PackageFile : IDisposable
     {
         using var stream = new MemoryStream();
         using (var source = _zip.GetEntry(entry)!.Open())
+        {
             source.CopyTo(stream);
+        }
+
         stream.Position = 0;
         using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
         var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
@@ -58,7 +61,10 @@ internal sealed class PackageFile : IDisposable
             var constructor = metadata.GetMemberReference((System.Reflection.Metadata.MemberReferenceHandle)attribute.Constructor);
             var type = metadata.GetTypeReference((System.Reflection.Metadata.TypeReferenceHandle)constructor.Parent);
             if (metadata.GetString(type.Name) != "AssemblyInformationalVersionAttribute")
+            {
                 continue;
+            }
+
             var blob = metadata.GetBlobReader(attribute.Value);
             blob.ReadUInt16();
             informational = blob.ReadSerializedString();

@@ -26,7 +26,9 @@ internal sealed class PackedClone
         if (Directory.Exists(Feed))
         {
             foreach (var file in Directory.GetFiles(Feed))
+            {
                 File.Copy(file, Path.Combine(ExplicitPackages, Path.GetFileName(file)));
+            }
         }
 
         RepositoryClone.Run("git", ["tag", "v" + TagVersion], Clone.Root).ExitCode.Should().Be(0);

@@ -25,7 +25,10 @@ internal sealed partial record ReadmeSample(string Command, IReadOnlyList<string
             var wanted = Normalize(line);
             var found = printed.FindIndex(at, p => p == wanted);
             if (found < 0)
+            {
                 return line;
+            }
+
             at = found + 1;
         }
         return null;
@@ -36,7 +39,10 @@ internal sealed partial record ReadmeSample(string Command, IReadOnlyList<string
     {
         var words = new List<string>();
         foreach (Match word in Word().Matches(Command))
+        {
             words.Add(word.Groups["quoted"].Success ? word.Groups["quoted"].Value : word.Value);
+        }
+
         return words;
     }
 

@@ -34,7 +34,9 @@ internal sealed class RepositoryClone : IDisposable
             for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
             {
                 if (File.Exists(Path.Combine(directory.FullName, "Pipeline.sln")))
+                {
                     return directory.FullName;
+                }
             }
             throw new InvalidOperationException("No Pipeline.sln above " + AppContext.BaseDirectory);
         }
@@ -55,7 +57,10 @@ internal sealed class RepositoryClone : IDisposable
         // the test run's own, removed when it ends.
         variables["TMPDIR"] = ChildTemp.Value;
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
             variables[name] = value;
+        }
+
         var request = new ProcessRequest(file, [.. arguments]) { WorkingDirectory = workingDirectory, Environment = variables, ThrowOnFailure = false };
         var result = ProcessRunner.RunAsync(request).GetAwaiter().GetResult();
         return new ProcessOutcome(result.ExitCode, result.StandardOutput, result.StandardError);

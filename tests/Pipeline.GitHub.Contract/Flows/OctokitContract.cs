@@ -1,5 +1,5 @@
-using Octokit;
 using GitHubContract.Targets;
+using Octokit;
 
 namespace GitHubContract.Flows;
 

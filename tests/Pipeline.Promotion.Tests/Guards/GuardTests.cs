@@ -84,7 +84,8 @@ public sealed class GuardTests(GitOpsServer github) : IClassFixture<GitOpsServer
         var gitops = await github.RepositoryAsync(files: new Dictionary<string, string> { ["values.yaml"] = Values });
         var head = await github.HeadAsync(gitops);
         var blind = _promotions.Request(gitops, Promotions.SimpleSpec(), Images.Pinned("ghcr.io/org/app", "1.2.0"))
-            with { Source = new PromotionSource("https://git.example/source.git", "2222222222222222222222222222222222222222") { Branch = "main" }, AllowMovedSource = false, Rollback = false };
+            with
+        { Source = new PromotionSource("https://git.example/source.git", "2222222222222222222222222222222222222222") { Branch = "main" }, AllowMovedSource = false, Rollback = false };
 
         var act = () => _promotions.Promoter().PromoteAsync(blind);
 

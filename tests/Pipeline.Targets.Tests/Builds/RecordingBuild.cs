@@ -10,7 +10,9 @@ public abstract class RecordingBuild : PipelineBuild
     protected void Record(string name)
     {
         lock (Ran)
+        {
             Ran.Add(name);
+        }
     }
 }
 

@@ -25,7 +25,9 @@ public sealed class ValidatingBuild : RecordingBuild
         {
             ChecksRun++;
             if (Folder is { } folder && !folder.DirectoryExists())
+            {
                 check.Problem($"the folder {folder} does not exist.", "create it, or point --folder at the directory to publish.", nameof(Folder));
+            }
         })
         .Executes(() => Record(nameof(Package)));
 
@@ -37,7 +39,9 @@ public sealed class ValidatingBuild : RecordingBuild
             await Task.Yield();
             check.Setting("destination", Destination, check.SourceOf(nameof(Destination)));
             if (Destination != "local" && DestinationToken is null)
+            {
                 check.Problem($"publishing to {Destination} needs a token.", "pass --destination-token, or set PUBLISH_TOKEN.", nameof(DestinationToken), "PUBLISH_TOKEN");
+            }
         })
         .Executes(() => Record(nameof(Publish)));
 

@@ -11,7 +11,9 @@ internal sealed class ToolRun : IDisposable
         foreach (var name in new[] { "PATH", "HOME", "DOCKER_HOST", "XDG_CACHE_HOME" })
         {
             if (System.Environment.GetEnvironmentVariable(name) is { } value)
+            {
                 Environment[name] = value;
+            }
         }
     }
 
@@ -44,12 +46,17 @@ internal sealed class ToolRun : IDisposable
         {
             var relative = Path.GetRelativePath(source, file);
             if (relative.StartsWith("rootfs", StringComparison.Ordinal) || relative.StartsWith("artifacts", StringComparison.Ordinal) || relative.Contains(Path.Combine(".nuke", "temp"), StringComparison.Ordinal))
+            {
                 continue;
+            }
+
             var destination = Path.Combine(target, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             File.Copy(file, destination);
             if (!OperatingSystem.IsWindows())
+            {
                 File.SetUnixFileMode(destination, File.GetUnixFileMode(file));
+            }
         }
         return target;
     }
@@ -86,7 +93,9 @@ internal sealed class ToolRun : IDisposable
             for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
             {
                 if (File.Exists(Path.Combine(directory.FullName, "Pipeline.sln")))
+                {
                     return directory.FullName;
+                }
             }
             throw new InvalidOperationException("No Pipeline.sln above " + AppContext.BaseDirectory);
         }
@@ -113,7 +122,10 @@ public sealed class DockerFactAttribute : FactAttribute
     public DockerFactAttribute()
     {
         if (System.Environment.GetEnvironmentVariable("PIPELINE_REQUIRE_DOCKER") == "1")
+        {
             return;
+        }
+
         int exitCode;
         try
         {
@@ -124,6 +136,8 @@ public sealed class DockerFactAttribute : FactAttribute
             exitCode = -1;
         }
         if (exitCode != 0)
+        {
             Skip = "No Docker engine answers `docker info`; start one (or set PIPELINE_REQUIRE_DOCKER=1 to fail instead of skipping).";
+        }
     }
 }

@@ -20,7 +20,10 @@ internal static class WorkflowParser
         var folder = Folder.Value;
         var (code, output) = Run("node", folder, ["--import", "./register.mjs", "check.mjs", .. files]);
         if (code != 0)
+        {
             throw new InvalidOperationException($"The workflow parser failed (exit {code}): {output}");
+        }
+
         using var json = JsonDocument.Parse(output);
         static IReadOnlyList<string> Strings(JsonElement e, string name) =>
             e.TryGetProperty(name, out var list) ? list.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
@@ -32,12 +35,17 @@ internal static class WorkflowParser
         var folder = Path.Combine(ToolRun.RepositoryRoot, ".nuke", "temp", "workflow-parser");
         Directory.CreateDirectory(folder);
         foreach (var script in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "WorkflowParser"), "*.mjs"))
+        {
             File.Copy(script, Path.Combine(folder, Path.GetFileName(script)), overwrite: true);
+        }
+
         if (!File.Exists(Path.Combine(folder, "node_modules", "@actions", "workflow-parser", "package.json")))
         {
             var (code, output) = Run("npm", folder, ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", folder, $"@actions/workflow-parser@{PackageVersion}"]);
             if (code != 0)
+            {
                 throw new InvalidOperationException($"npm could not install @actions/workflow-parser@{PackageVersion} into {folder} (exit {code}): {output}. Install Node.js and npm, and check that the npm registry is reachable.");
+            }
         }
         return folder;
     }

@@ -57,7 +57,8 @@ internal static class RegexSplicer
 
             splices.Add(new EditPlan.Splice(span.Index, span.Index + span.Length, replacement));
             changes.Add(new ManifestChange(document.Path, edit.Selector, location, span.Field, old, span.Value,
-                TextLocator.LineOf(text, span.Index), TextLocator.ColumnOf(text, span.Index)) { Document = documentIndex });
+                TextLocator.LineOf(text, span.Index), TextLocator.ColumnOf(text, span.Index))
+            { Document = documentIndex });
         }
 
         if (splices.Count == 0)

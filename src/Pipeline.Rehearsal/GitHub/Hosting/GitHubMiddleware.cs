@@ -48,7 +48,8 @@ internal sealed class GitHubMiddleware(RequestDelegate next, GitHubState state, 
         finally
         {
             state.Requests.Enqueue(new RecordedRequest(at, request.Method, request.PathBase + request.Path,
-                request.QueryString.Value ?? "", response.StatusCode, RedactedHeaders(request), requestId) { Principal = context.Principal().Login });
+                request.QueryString.Value ?? "", response.StatusCode, RedactedHeaders(request), requestId)
+            { Principal = context.Principal().Login });
         }
     }
 

@@ -1,7 +1,7 @@
-using Pipeline.Rehearsal.Tests.GitHub.Support;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Pipeline.Rehearsal.Tests.GitHub.Support;
 
 namespace Pipeline.Rehearsal.Tests.GitHub.Contract;
 

@@ -1,5 +1,5 @@
-using Pipeline.Processes;
 using System.Text;
+using Pipeline.Processes;
 using Pipeline.Rehearsal.Tests.GitHub.Support;
 
 namespace Pipeline.Rehearsal.Tests.GitHub.Protocol;

@@ -25,9 +25,15 @@ internal static class ReleaseEndpoints
             var body = await context.ReadJsonAsync(GitHubJson.Default.JsonElement);
             var tag = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("tag_name", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
             if (tag.Length == 0)
+            {
                 throw ApiErrorException.Validation(Docs, new ValidationErrorItem("Release", "missing_field", "tag_name"));
+            }
+
             if (store.Releases.Values.Any(r => r.Owner == repository.Owner.Login && r.Repository == repository.Name && r.TagName == tag))
+            {
                 throw ApiErrorException.Validation(Docs, new ValidationErrorItem("Release", "already_exists", "tag_name"));
+            }
+
             string Text(string name, string fallback) => body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : fallback;
             bool Flag(string name) => body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
             var release = new StoredRelease(store.NextId(), repository.Owner.Login, repository.Name, tag, Text("name", tag), Text("body", ""),
@@ -58,17 +64,29 @@ internal static class ReleaseEndpoints
             var release = Find(context, state, store, Access.Write);
             var name = context.Query("name");
             if (string.IsNullOrEmpty(name))
+            {
                 throw ApiErrorException.Validation(AssetDocs, new ValidationErrorItem("ReleaseAsset", "missing_field", "name"));
+            }
+
             var contentType = context.Request.ContentType;
             if (string.IsNullOrEmpty(contentType))
+            {
                 throw ApiErrorException.Unprocessable("Bad Content-Type header value: the upload needs the asset's media type.", AssetDocs);
+            }
+
             using var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer);
             if (buffer.Length == 0)
+            {
                 throw ApiErrorException.Unprocessable("An asset must not be empty.", AssetDocs);
+            }
+
             var asset = new StoredAsset(store.NextId(), name, context.Query("label"), contentType, buffer.ToArray(), context.Principal().Actor?.Login ?? "web-flow", state.Now);
             if (!release.Assets.TryAdd(name, asset))
+            {
                 throw ApiErrorException.Validation(AssetDocs, new ValidationErrorItem("ReleaseAsset", "already_exists", "name"));
+            }
+
             await context.WriteJsonAsync(StatusCodes.Status201Created, PresentAsset(context, state, release, asset), ReleasesJson.Default.JsonObject);
         });
 
