@@ -5,8 +5,8 @@ namespace Pipeline.Processes;
 
 /// <summary>
 /// A long-running process (a daemon, a server) started by <see cref="Launch"/>: its lines go, redacted, to a log
-/// file and to <see cref="ProcessRequest.Output"/>. <see cref="StopAsync"/> stops this process by its id: an
-/// interrupt first so it can shut down cleanly, then, after the grace period, a kill of its whole tree.
+/// file and to <see cref="ProcessRequest.Output"/>. <see cref="StopAsync"/> stops this process by its id: SIGTERM
+/// first so it can shut down cleanly (an interrupt on Windows), then, after the grace period, a kill of its whole tree.
 /// </summary>
 public sealed class BackgroundProcess : IAsyncDisposable
 {
@@ -33,7 +33,9 @@ public sealed class BackgroundProcess : IAsyncDisposable
     public bool HasExited => _run.IsCompleted;
 
     /// <summary>The exit code once exited (null while running, or when it was stopped).</summary>
-    public int? ExitCode => _run.IsCompletedSuccessfully ? _run.Result.ExitCode : null;
+    public int? ExitCode => !_stopping && _run.IsCompletedSuccessfully ? _run.Result.ExitCode : null;
+
+    private volatile bool _stopping;
 
     /// <summary>Starts <paramref name="request"/> and returns at once; output lines are appended to <paramref name="logPath"/> when given.</summary>
     /// <exception cref="ProcessException">The program could not be started.</exception>
@@ -70,12 +72,17 @@ public sealed class BackgroundProcess : IAsyncDisposable
         return new BackgroundProcess(task.ProcessId, request.CommandLine, Finish(task.Task, outLines, errLines, log), interrupt, kill);
     }
 
-    /// <summary>Interrupts the process, waits up to <paramref name="grace"/> for it to exit, then kills its tree.</summary>
+    /// <summary>Sends SIGTERM (an interrupt on Windows), waits up to <paramref name="grace"/> for the process to exit, then kills its tree.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
         if (!HasExited)
         {
-            await _interrupt.CancelAsync().ConfigureAwait(false);
+            _stopping = true;
+            if (!Signals.Terminate(Id))
+            {
+                await _interrupt.CancelAsync().ConfigureAwait(false);
+            }
+
             using var waited = new CancellationTokenSource(grace);
             try
             {
