@@ -114,7 +114,7 @@ internal static class ReleaseEndpoints
     {
         var api = Base(context);
         var repository = $"{api}repos/{release.Owner}/{release.Repository}";
-        var created = Timestamp(release.CreatedAt);
+        var created = Timestamps.Format(release.CreatedAt);
         return new JsonObject
         {
             ["id"] = release.Id,
@@ -150,17 +150,13 @@ internal static class ReleaseEndpoints
         ["digest"] = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(asset.Content)),
         ["state"] = "uploaded",
         ["download_count"] = 0,
-        ["created_at"] = Timestamp(asset.CreatedAt),
-        ["updated_at"] = Timestamp(asset.CreatedAt),
+        ["created_at"] = Timestamps.Format(asset.CreatedAt),
+        ["updated_at"] = Timestamps.Format(asset.CreatedAt),
         ["uploader"] = User(context, state, asset.Uploader),
         ["browser_download_url"] = $"{Base(context)}downloads/{release.Owner}/{release.Repository}/releases/{release.Id}/{Uri.EscapeDataString(asset.Name)}",
     };
 
-    private static string Timestamp(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>The account as GitHub's <c>simple-user</c> (the App's bot for an installation token).</summary>
     private static JsonNode? User(HttpContext context, GitHubState state, string login) =>
-        (state.FindAccount(login) ?? state.Account("web-flow")) is var account
-            ? JsonSerializer.SerializeToNode(Repositories.UserJson.From(account, context.Links()), GitHubJson.Default.UserJson)
-            : null;
+        JsonSerializer.SerializeToNode(Repositories.UserJson.From(state.FindAccount(login) ?? state.Account("web-flow"), context.Links()), GitHubJson.Default.UserJson);
 }
