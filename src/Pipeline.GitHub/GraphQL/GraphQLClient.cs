@@ -8,20 +8,37 @@ namespace Pipeline.GitHub.GraphQL;
 
 internal sealed class GraphQLClient(GitHubConnection connection) : IGraphQLClient
 {
-    public async Task<BranchSnapshot> ReadFilesAsync(RepositoryId repository, string branch, IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
+    public Task<BranchSnapshot> ReadFilesAsync(RepositoryId repository, string branch, IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(branch);
-        ArgumentNullException.ThrowIfNull(paths);
-        var request = Request("ReadFiles", ReadFilesBody(repository, branch, paths), RetryMode.Idempotent, null);
+        return ReadBranchAsync(repository, new BranchRead(branch, paths), cancellationToken);
+    }
+
+    public async Task<BranchSnapshot> ReadBranchAsync(RepositoryId repository, BranchRead read, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(read.Paths);
+        if (read.Branch is { } named)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(named, nameof(read));
+        }
+
+        var request = Request("ReadFiles", ReadBranchBody(repository, read), RetryMode.Idempotent, null);
         var response = await connection.SendAsync(request, GraphQLJsonContext.Default.GraphQLResponseJsonElement, cancellationToken).ConfigureAwait(false);
 
-        var target = response.Data is { } data
+        var field = read.Branch is null ? "defaultBranchRef" : "ref";
+        var reference = response.Data is { } data
             && data.TryGetProperty("repository", out var repo) && repo.ValueKind == JsonValueKind.Object
-            && repo.TryGetProperty("ref", out var reference) && reference.ValueKind == JsonValueKind.Object
-            && reference.TryGetProperty("target", out var t) && t.ValueKind == JsonValueKind.Object
-                ? t
-                : throw NotFound(request, $"Branch {branch} of {repository} was not found. Check its name, and that the credential may read the repository.");
+            && repo.TryGetProperty(field, out var r) && r.ValueKind == JsonValueKind.Object
+                ? r
+                : throw NotFound(request, read.Branch is { } branch
+                    ? $"Branch {branch} of {repository} was not found. Check its name, and that the credential may read the repository."
+                    : $"{repository} has no default branch (it is empty, or the credential may not read it). Push a first commit, or check the credential.");
+        var target = reference.TryGetProperty("target", out var t) && t.ValueKind == JsonValueKind.Object
+            ? t
+            : throw NotFound(request, $"The branch of {repository} points to nothing.");
 
+        var paths = read.Paths;
         var files = new Dictionary<string, FileSnapshot?>(StringComparer.Ordinal);
         for (var i = 0; i < paths.Count; i++)
         {
@@ -30,8 +47,17 @@ internal sealed class GraphQLClient(GitHubConnection connection) : IGraphQLClien
                 : null;
         }
 
+        var histories = new List<HistoryPage>(read.Histories.Count);
+        for (var i = 0; i < read.Histories.Count; i++)
+        {
+            histories.Add(target.TryGetProperty("h" + i.ToString(CultureInfo.InvariantCulture), out var history) && history.ValueKind == JsonValueKind.Object
+                ? ReadHistory(history)
+                : throw new GitHubException($"The query for {repository} returned no history for {read.Histories[i].Path ?? "the branch"}."));
+        }
+
         var tree = target.TryGetProperty("tree", out var t2) && t2.ValueKind == JsonValueKind.Object && t2.TryGetProperty("oid", out var treeOid) ? treeOid.GetString() : null;
-        return new BranchSnapshot(branch, target.GetProperty("oid").GetString()!, files) { TreeOid = tree };
+        var name = reference.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : read.Branch!;
+        return new BranchSnapshot(read.Branch ?? name, target.GetProperty("oid").GetString()!, files) { TreeOid = tree, Histories = histories };
     }
 
     public async Task<CreatedCommit> CreateCommitOnBranchAsync(CommitOnBranch commit, CancellationToken cancellationToken = default)
@@ -58,20 +84,36 @@ internal sealed class GraphQLClient(GitHubConnection connection) : IGraphQLClien
     }
 
     /// <summary>The JSON body of the ReadFiles query.</summary>
-    internal static byte[] ReadFilesBody(RepositoryId repository, string branch, IReadOnlyList<string> paths)
+    internal static byte[] ReadFilesBody(RepositoryId repository, string branch, IReadOnlyList<string> paths) =>
+        ReadBranchBody(repository, new BranchRead(branch, paths));
+
+    /// <summary>The JSON body of the ReadFiles query for a branch read.</summary>
+    internal static byte[] ReadBranchBody(RepositoryId repository, BranchRead read)
     {
         var variables = new Dictionary<string, string>
         {
             ["owner"] = repository.Owner,
             ["name"] = repository.Name,
-            ["ref"] = branch.StartsWith("refs/", StringComparison.Ordinal) ? branch : "refs/heads/" + branch,
         };
-        for (var i = 0; i < paths.Count; i++)
+        if (read.Branch is { } branch)
         {
-            variables["p" + i.ToString(CultureInfo.InvariantCulture)] = paths[i].Trim('/');
+            variables["ref"] = branch.StartsWith("refs/", StringComparison.Ordinal) ? branch : "refs/heads/" + branch;
         }
 
-        var body = new GraphQLRequest<Dictionary<string, string>>(GraphQLQueries.ReadFiles(paths.Count), "ReadFiles", variables);
+        for (var i = 0; i < read.Paths.Count; i++)
+        {
+            variables["p" + i.ToString(CultureInfo.InvariantCulture)] = read.Paths[i].Trim('/');
+        }
+
+        for (var i = 0; i < read.Histories.Count; i++)
+        {
+            if (read.Histories[i].Path is { } path)
+            {
+                variables["h" + i.ToString(CultureInfo.InvariantCulture)] = path.Trim('/');
+            }
+        }
+
+        var body = new GraphQLRequest<Dictionary<string, string>>(GraphQLQueries.ReadFiles(read), "ReadFiles", variables);
         return GitHubConnection.Serialize(body, GraphQLJsonContext.Default.GraphQLRequestDictionaryStringString);
     }
 
@@ -120,6 +162,23 @@ internal sealed class GraphQLClient(GitHubConnection connection) : IGraphQLClien
         var size = blob.ValueKind == JsonValueKind.Object && blob.TryGetProperty("byteSize", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : 0;
         var mode = entry.TryGetProperty("mode", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt32() : (int?)null;
         return new FileSnapshot(path, oid, text, Flag("isBinary"), Flag("isTruncated"), size) { Mode = mode };
+    }
+
+    private static HistoryPage ReadHistory(JsonElement history)
+    {
+        var commits = new List<HistoryEntry>();
+        if (history.TryGetProperty("nodes", out var nodes) && nodes.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var node in nodes.EnumerateArray())
+            {
+                commits.Add(new HistoryEntry(node.GetProperty("oid").GetString()!,
+                    node.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : ""));
+            }
+        }
+
+        var more = history.TryGetProperty("pageInfo", out var info) && info.ValueKind == JsonValueKind.Object
+            && info.TryGetProperty("hasNextPage", out var next) && next.ValueKind == JsonValueKind.True;
+        return new HistoryPage(commits, more);
     }
 
     private static GitHubNotFoundException NotFound(GitHubRequest request, string message) =>

@@ -44,7 +44,37 @@ public sealed record BranchSnapshot(string Branch, string HeadOid, IReadOnlyDict
 {
     /// <summary>The head commit's tree (the base of a new tree built with the git data API).</summary>
     public string? TreeOid { get; init; }
+
+    /// <summary>The histories asked for in <see cref="BranchRead.Histories"/>, in the same order, each from <see cref="HeadOid"/>.</summary>
+    public IReadOnlyList<HistoryPage> Histories { get; init; } = [];
 }
+
+/// <summary>
+/// What one <see cref="IGraphQLClient.ReadBranchAsync"/> query reads: a branch (the default branch when
+/// <paramref name="Branch"/> is null), files at its head, and pages of the head's history.
+/// </summary>
+/// <param name="Branch">The branch name, or null for the repository's default branch (its name comes back in <see cref="BranchSnapshot.Branch"/>).</param>
+/// <param name="Paths">The files to read at the head.</param>
+public sealed record BranchRead(string? Branch, IReadOnlyList<string> Paths)
+{
+    /// <summary>Histories to list from the head, each the newest commits that changed a path (<c>Commit.history</c>).</summary>
+    public IReadOnlyList<HistoryRead> Histories { get; init; } = [];
+}
+
+/// <summary>The newest <paramref name="First"/> commits reachable from a head that changed <paramref name="Path"/> (any commit when null).</summary>
+/// <param name="Path">A file or folder; null for every commit.</param>
+/// <param name="First">How many commits, 1 to 100.</param>
+public sealed record HistoryRead(string? Path, int First);
+
+/// <summary>A page of history, newest first.</summary>
+/// <param name="Commits">The commits.</param>
+/// <param name="HasNextPage">Whether older commits match beyond this page.</param>
+public sealed record HistoryPage(IReadOnlyList<HistoryEntry> Commits, bool HasNextPage);
+
+/// <summary>A commit of a history page.</summary>
+/// <param name="Oid">The commit sha.</param>
+/// <param name="Message">The whole message.</param>
+public sealed record HistoryEntry(string Oid, string Message);
 
 /// <summary>A file read by GraphQL.</summary>
 /// <param name="Path">The path.</param>

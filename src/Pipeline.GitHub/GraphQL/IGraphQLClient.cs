@@ -10,6 +10,13 @@ public interface IGraphQLClient
     Task<BranchSnapshot> ReadFilesAsync(RepositoryId repository, string branch, IReadOnlyList<string> paths, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// One query: the branch (the default branch when <see cref="BranchRead.Branch"/> is null), its head, the given files
+    /// and histories at that very commit. A missing file maps to null.
+    /// </summary>
+    /// <exception cref="GitHubNotFoundException">No such repository or branch, or the credential may not read it.</exception>
+    Task<BranchSnapshot> ReadBranchAsync(RepositoryId repository, BranchRead read, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The <c>createCommitOnBranch</c> mutation: all files in one commit, or nothing.
     /// </summary>
     /// <exception cref="ExpectedHeadOidMismatchException">The branch moved since it was read.</exception>

@@ -26,8 +26,7 @@ public sealed partial class Promoter
         {
             var method = template.WriteMethod ?? template.Target.DefaultWriteMethod;
             await using var connection = await TargetConnection.OpenAsync(template, method, _options, cancellationToken).ConfigureAwait(false);
-            var branch = template.Branch ?? await connection.Writer.GetDefaultBranchAsync(cancellationToken).ConfigureAwait(false);
-            spec = await LoadSpecAsync(template, connection, branch, cancellationToken).ConfigureAwait(false);
+            (_, spec) = await LoadBranchAndSpecAsync(template, connection, cancellationToken).ConfigureAwait(false);
         }
 
         var accepted = PromotionDispatchReceiver.Validate(dispatch, spec);

@@ -37,7 +37,7 @@ public sealed partial class Promoter
                 };
             }
 
-            var notes = await CheckMonotonicAsync(context, snapshot.HeadSha, cancellationToken).ConfigureAwait(false);
+            var notes = await CheckMonotonicAsync(context, snapshot, cancellationToken).ConfigureAwait(false);
             var message = context.Message();
             var steps = new List<string>
             {
@@ -55,7 +55,7 @@ public sealed partial class Promoter
                 attempt.Writing = true;
                 var sha = await writer.CommitAsync(snapshot, edits.Contents, message, cancellationToken).ConfigureAwait(false);
                 attempt.Writing = false;
-                view.Committed(snapshot, sha, edits.Contents);
+                view.Committed(snapshot, sha, edits.Contents, message);
                 Log.LogInformation("Promoted {App}/{Environment}: {Commit}", context.App.Name, context.Environment.Name, sha ?? "(files written)");
                 return result with { Status = sha is null ? PromotionStatus.Written : PromotionStatus.Committed, CommitSha = sha };
             }

@@ -30,7 +30,7 @@ public sealed partial class Promoter
                 return result with { Status = PromotionStatus.AlreadyPromoted, Reason = $"{context.Branch} already pins {context.Image}; no pull request needed." };
             }
 
-            var guardNotes = await CheckMonotonicAsync(context, baseSnapshot.HeadSha, cancellationToken).ConfigureAwait(false);
+            var guardNotes = await CheckMonotonicAsync(context, baseSnapshot, cancellationToken).ConfigureAwait(false);
             var message = context.Message();
             result = result with { Message = message.Text, Notes = [.. notes, .. guardNotes] };
             var open = await client.PullRequests.FindByHeadAsync(repository, prBranch, cancellationToken).ConfigureAwait(false);

@@ -41,8 +41,8 @@ public sealed partial class Promoter(PromoterOptions? options = null)
             return report with { Results = [.. dispatched.Select(r => r with { Notes = [.. moved, .. r.Notes] })] };
         }
 
-        var branch = request.Branch ?? await connection.Writer.GetDefaultBranchAsync(cancellationToken).ConfigureAwait(false);
-        var spec = await LoadSpecAsync(request, connection, branch, cancellationToken).ConfigureAwait(false);
+        // The branch's name costs no request of its own where the writer reads the default branch with the spec or files.
+        var (branch, spec) = await LoadBranchAndSpecAsync(request, connection, cancellationToken).ConfigureAwait(false);
         var (selected, notRouted) = Route(spec, request, image);
 
         if (selected.Count == 0)
@@ -58,8 +58,13 @@ public sealed partial class Promoter(PromoterOptions? options = null)
         var notes = await CheckSourceMovedAsync(request, history, cancellationToken).ConfigureAwait(false);
         var results = new List<PromotionResult>(notRouted);
 
-        // One read for the files of every environment committed to; each commit then leaves the next one its state.
-        var view = new BranchView(branch, selected.Where(s => s.Environment.Mode != PromotionMode.PullRequest).SelectMany(s => s.Environment.Paths).Distinct(StringComparer.Ordinal).ToList());
+        // One read for the files of every environment committed to and their guards' histories; each commit then leaves
+        // the next one its state.
+        var committed = selected.Where(s => s.Environment.Mode != PromotionMode.PullRequest).Select(s => s.Environment).ToList();
+        var view = new BranchView(branch, [.. committed.SelectMany(e => e.Paths).Distinct(StringComparer.Ordinal)], HistoriesToRead(request, committed));
+        branch ??= committed.Count > 0
+            ? await OpenDefaultBranchAsync(request, connection, view, cancellationToken).ConfigureAwait(false)
+            : await connection.Writer.GetDefaultBranchAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (app, environment) in selected)
         {
             var context = new PromotionContext(request, app, environment, image, connection, branch) { SourceHistory = history };
@@ -85,26 +90,45 @@ public sealed partial class Promoter(PromoterOptions? options = null)
         return image;
     }
 
-    private async Task<PromotionSpec> LoadSpecAsync(PromotionSettings request, TargetConnection connection, string branch, CancellationToken cancellationToken)
+    /// <summary>
+    /// The target branch and the spec. A spec read from the default branch comes with the branch's name in one request
+    /// where the writer can (GraphQL, git data). With the spec given and no branch named, the branch stays null here:
+    /// the first read of the files names it.
+    /// </summary>
+    private async Task<(string? Branch, PromotionSpec Spec)> LoadBranchAndSpecAsync(PromotionSettings request, TargetConnection connection, CancellationToken cancellationToken)
     {
-        if (request.Spec is { } spec)
+        if ((request.Spec ?? (request.SpecPath is { } path ? PromotionSpec.Load(path) : null)) is { } given)
         {
-            return spec;
+            return (request.Branch, given);
         }
 
-        if (request.SpecPath is { } path)
-        {
-            return PromotionSpec.Load(path);
-        }
+        var reader = connection.Writer as Writers.IBranchReader;
+        var branch = request.Branch
+            ?? (reader is null ? await connection.Writer.GetDefaultBranchAsync(cancellationToken).ConfigureAwait(false) : null);
 
         // The spec read rides out the same failures as an attempt does, under the same budget.
-        var scope = new RetryScope("the spec " + PromotionSpec.DefaultFileName, connection.Describe, branch, request.Retry);
-        var snapshot = await RetryAsync(scope, beyondRaces: true,
-            _ => connection.Writer.ReadAsync(branch, [PromotionSpec.DefaultFileName], cancellationToken), cancellationToken).ConfigureAwait(false);
+        var scope = new RetryScope("the spec " + PromotionSpec.DefaultFileName, connection.Describe, branch ?? "the default branch", request.Retry);
+        var snapshot = await RetryAsync(scope, beyondRaces: true, _ => reader is not null
+            ? reader.ReadAsync(new GitHub.BranchRead(branch, [PromotionSpec.DefaultFileName]), cancellationToken)
+            : connection.Writer.ReadAsync(branch!, [PromotionSpec.DefaultFileName], cancellationToken), cancellationToken).ConfigureAwait(false);
+        return (snapshot.Branch, ParseSpec(snapshot, connection));
+    }
+
+    /// <summary>The default branch's name, from the first read of the files (which the first commit then uses).</summary>
+    private async Task<string> OpenDefaultBranchAsync(PromotionSettings request, TargetConnection connection, BranchView view, CancellationToken cancellationToken)
+    {
+        var scope = new RetryScope("the files to promote", connection.Describe, "the default branch", request.Retry);
+        await RetryAsync(scope, beyondRaces: true,
+            _ => view.ReadAsync(connection.Writer, [], fresh: true, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return view.Branch!;
+    }
+
+    private static PromotionSpec ParseSpec(RepositorySnapshot snapshot, TargetConnection connection)
+    {
         var file = snapshot.Files[PromotionSpec.DefaultFileName]
             ?? throw new PromotionRequestException(
-                $"No promotion spec was given and {connection.Describe} has no {PromotionSpec.DefaultFileName} on {branch}; pass --promotion-spec or add the file.");
+                $"No promotion spec was given and {connection.Describe} has no {PromotionSpec.DefaultFileName} on {snapshot.Branch}; pass --promotion-spec or add the file.");
         return PromotionSpec.Parse(new System.Text.UTF8Encoding(false).GetString(file.Content).TrimStart('\uFEFF'),
-            $"{connection.Describe}@{branch}:{PromotionSpec.DefaultFileName}");
+            $"{connection.Describe}@{snapshot.Branch}:{PromotionSpec.DefaultFileName}");
     }
 }

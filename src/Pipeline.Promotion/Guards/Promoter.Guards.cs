@@ -64,15 +64,16 @@ public sealed partial class Promoter
     /// newer source commit. Diverged commits (another branch) are allowed. When the source history cannot tell which
     /// is newer, the promotion stops: only <see cref="PromotionSettings.Rollback"/> turns the guard off, and says so.
     /// </summary>
-    private async Task<List<string>> CheckMonotonicAsync(PromotionContext context, string? head, CancellationToken cancellationToken)
+    private async Task<List<string>> CheckMonotonicAsync(PromotionContext context, RepositorySnapshot snapshot, CancellationToken cancellationToken)
     {
         var request = context.Request;
+        var head = snapshot.HeadSha;
         if (head is null || request.Source.Commit is not { } commit)
         {
             return [GuardOff(head is null ? "Monotonic guard not checked: the target has no history (worktree)." : "Monotonic guard not checked: the source commit is not known.")];
         }
 
-        var last = await FindLastPromotionAsync(context, head, cancellationToken).ConfigureAwait(false);
+        var last = await FindLastPromotionAsync(context, snapshot, head, cancellationToken).ConfigureAwait(false);
         if (last?.SourceCommit is not { } pinned || string.Equals(pinned, commit, StringComparison.OrdinalIgnoreCase))
         {
             return [];

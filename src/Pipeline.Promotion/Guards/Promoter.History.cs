@@ -17,10 +17,30 @@ public sealed partial class Promoter
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}$")]
     private static partial System.Text.RegularExpressions.Regex OwnerAndName();
 
-    private async Task<PromotionTrailers?> FindLastPromotionAsync(PromotionContext context, string head, CancellationToken cancellationToken)
+    /// <summary>
+    /// The history the monotonic guard searches: the newest commits that changed the environment's files, as read
+    /// together with <paramref name="snapshot"/> when that read listed enough of them, else listed by the writer.
+    /// </summary>
+    private static IAsyncEnumerable<HistoryCommit> EnvironmentHistory(PromotionContext context, RepositorySnapshot snapshot, string head, CancellationToken cancellationToken)
+    {
+        var folder = Writers.HistoryPaths.SharedFolder(context.Environment.Paths);
+        var depth = context.Request.HistoryDepth;
+        return snapshot.Histories.FirstOrDefault(h => h.Head == head && h.Path == folder && (h.Complete || h.Commits.Count >= depth)) is { } known
+            ? known.Commits.Take(depth).ToAsyncEnumerable()
+            : context.Writer.ReadHistoryAsync(head, context.Environment.Paths, depth, cancellationToken);
+    }
+
+    /// <summary>The history read with the files for each committed environment whose monotonic guard will search it.</summary>
+    private static List<HistoryRead> HistoriesToRead(PromotionRequest request, IEnumerable<EnvironmentSpec> environments) =>
+        request.Source.Commit is null
+            ? []
+            : [.. environments.Select(e => Writers.HistoryPaths.SharedFolder(e.Paths)).Distinct(StringComparer.Ordinal)
+                .Select(folder => new HistoryRead(folder, Math.Clamp(request.HistoryDepth, 1, 100)))];
+
+    private async Task<PromotionTrailers?> FindLastPromotionAsync(PromotionContext context, RepositorySnapshot snapshot, string head, CancellationToken cancellationToken)
     {
         // Only commits that changed the environment's files can have pinned it, so the writer lists just those.
-        var history = context.Writer.ReadHistoryAsync(head, context.Environment.Paths, context.Request.HistoryDepth, cancellationToken);
+        var history = EnvironmentHistory(context, snapshot, head, cancellationToken);
         await foreach (var commit in history.ConfigureAwait(false))
         {
             var trailers = PromotionTrailers.Parse(commit.Message);

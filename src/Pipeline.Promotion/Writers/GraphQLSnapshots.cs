@@ -4,12 +4,16 @@ using Pipeline.GitHub;
 
 namespace Pipeline.Promotion.Writers;
 
-/// <summary>Reads a branch head, its tree and any number of files with one GraphQL query.</summary>
+/// <summary>Reads a branch head, its tree, any number of files and histories with one GraphQL query.</summary>
 internal static class GraphQLSnapshots
 {
-    public static async Task<RepositorySnapshot> ReadAsync(IGitHubClient client, RepositoryId repository, string branch, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    public static Task<RepositorySnapshot> ReadAsync(IGitHubClient client, RepositoryId repository, string branch, IReadOnlyList<string> paths, CancellationToken cancellationToken) =>
+        ReadAsync(client, repository, new BranchRead(branch, paths), cancellationToken);
+
+    public static async Task<RepositorySnapshot> ReadAsync(IGitHubClient client, RepositoryId repository, BranchRead read, CancellationToken cancellationToken)
     {
-        var snapshot = await client.GraphQL.ReadFilesAsync(repository, branch, paths, cancellationToken).ConfigureAwait(false);
+        var snapshot = await client.GraphQL.ReadBranchAsync(repository, read, cancellationToken).ConfigureAwait(false);
+        var paths = read.Paths;
         var files = new Dictionary<string, SnapshotFile?>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
@@ -30,7 +34,9 @@ internal static class GraphQLSnapshots
             };
         }
 
-        return new RepositorySnapshot(branch, snapshot.HeadOid, files) { TreeSha = snapshot.TreeOid };
+        var histories = read.Histories.Zip(snapshot.Histories, (asked, page) => new KnownHistory(asked.Path, snapshot.HeadOid,
+            [.. page.Commits.Select(c => new HistoryCommit(c.Oid, c.Message))], !page.HasNextPage)).ToList();
+        return new RepositorySnapshot(snapshot.Branch, snapshot.HeadOid, files) { TreeSha = snapshot.TreeOid, Histories = histories };
     }
 
     /// <summary>The sha git gives a blob of <paramref name="content"/> (<c>git hash-object</c>), to know a written file's sha without asking.</summary>

@@ -8,6 +8,9 @@ public sealed record RepositorySnapshot(string Branch, string? HeadSha, IReadOnl
 {
     /// <summary>The head commit's tree, when the writer read it (git data).</summary>
     public string? TreeSha { get; init; }
+
+    /// <summary>Histories read with the files, in the same request (see <see cref="Writers.IBranchReader"/>).</summary>
+    internal IReadOnlyList<Writers.KnownHistory> Histories { get; init; } = [];
 }
 
 /// <summary>A file as read.</summary>

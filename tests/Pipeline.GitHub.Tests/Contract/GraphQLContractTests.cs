@@ -17,6 +17,15 @@ public sealed class GraphQLContractTests(GraphQLContractTests.SchemaFixture fixt
     }
 
     [Fact]
+    public void Read_of_the_default_branch_with_histories_fits_githubs_schema()
+    {
+        var read = new BranchRead(null, ["promotion.yaml", "env/prod/values.yaml"]) { Histories = [new("env/prod", 50), new(null, 10)] };
+
+        Check(GraphQLClient.ReadBranchBody(Repository, read)).Should().BeEmpty();
+        Check(GraphQLClient.ReadBranchBody(Repository, read with { Branch = "main" })).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Create_commit_on_branch_mutation_and_its_input_fit_githubs_schema()
     {
         var commit = new CommitOnBranch(Repository, "refs/heads/main", new string('a', 40), "Promote")

@@ -29,17 +29,17 @@ public sealed class FaultTests(GitOpsServer github) : IClassFixture<GitOpsServer
     {
         var repository = await RepositoryAsync();
         var clock = new RecordingClock();
-        // Git Data reads files through one GraphQL query; the REST read on its path is the history the guard reads.
-        github.Server.Faults.FailNext("GET", $"/repos/{repository}/commits", 502);
+        // Git Data reads the files and the guard's history in one GraphQL query, its only POST to /graphql: the write goes through REST.
+        github.Server.Faults.FailNext("POST", "/graphql", 502);
         var before = github.Server.RequestLog.Count;
 
         var result = (await Promoter(clock).PromoteAsync(Request(repository) with { WriteMethod = WriteMethod.GitData })).Results.Single();
 
         result.Status.Should().Be(PromotionStatus.Committed);
         github.Server.Faults.Pending.Should().Be(0);
-        var first = github.Server.RequestLog.Skip(before).First(r => r.Path == $"/repos/{repository}/commits");
+        var first = github.Server.RequestLog.Skip(before).First(r => r.Path == "/graphql");
         first.Status.Should().Be(502);
-        github.Server.RequestLog.Skip(before).Count(r => r.Method == "GET" && r.Path == first.Path && r.Status == 200).Should().BeGreaterThan(0, "the same read was sent again");
+        github.Server.RequestLog.Skip(before).Count(r => r.Method == "POST" && r.Path == first.Path && r.Status == 200).Should().BeGreaterThan(0, "the same read was sent again");
         clock.Delays.Should().ContainSingle();
     }
 

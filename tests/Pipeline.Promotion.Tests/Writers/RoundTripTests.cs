@@ -38,7 +38,7 @@ public sealed class RoundTripTests(GitOpsServer github) : IClassFixture<GitOpsSe
         var (writePath, guards) = Split(await CountAsync(() => _promotions.Promoter().PromoteAsync(request)));
 
         writePath.Should().HaveCount(expected, Describe(writePath));
-        guards.Should().HaveCount(GuardReads(environments: 1), Describe(guards));
+        guards.Should().HaveCount(GuardReads(method, environments: 1), Describe(guards));
         writePath.Should().NotContain(r => r.Path.EndsWith("/git/blobs", StringComparison.Ordinal), "text goes inline in the tree");
         for (var i = 0; i < files; i++)
         {
@@ -62,9 +62,29 @@ public sealed class RoundTripTests(GitOpsServer github) : IClassFixture<GitOpsSe
         var (writePath, guards) = Split(await CountAsync(async () => report = await _promotions.Promoter().PromoteAsync(request)));
 
         writePath.Should().HaveCount(expected, Describe(writePath));
-        guards.Should().HaveCount(GuardReads(environments), Describe(guards));
+        guards.Should().HaveCount(GuardReads(method, environments), Describe(guards));
         report!.Results.Should().HaveCount(environments).And.OnlyContain(r => r.Status == PromotionStatus.Committed && r.Attempts == 1);
         (await github.GitAsync(repository, "rev-list", "--count", "main")).Should().Be((environments + 1).ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData(WriteMethod.GraphQL, false, 2)]
+    [InlineData(WriteMethod.GraphQL, true, 3)]
+    [InlineData(WriteMethod.GitData, false, 4)]
+    [InlineData(WriteMethod.GitData, true, 5)]
+    public async Task Promoting_to_the_default_branch_learns_its_name_in_the_first_read(WriteMethod method, bool specInRepository, int expected)
+    {
+        var (repository, spec) = await SetUpAsync(files: 3, environments: 1, specInRepository);
+        var request = _promotions.Request(repository, spec!, Images.Pinned("ghcr.io/org/app", "2.0"), method) with { Branch = null, Spec = spec };
+
+        var report = default(PromotionReport);
+        var (writePath, guards) = Split(await CountAsync(async () => report = await _promotions.Promoter().PromoteAsync(request)));
+
+        writePath.Should().HaveCount(expected, Describe(writePath));
+        writePath.Should().NotContain(r => r.Method == "GET", "the default branch, the spec, the files and the history come from GraphQL queries");
+        guards.Should().HaveCount(GuardReads(method, environments: 1), Describe(guards));
+        report!.Results.Should().ContainSingle().Which.Branch.Should().Be("main");
+        (await github.ShowTextAsync(repository, "main", FilePath(0, 2))).Should().Contain("2.0");
     }
 
     [Fact]
@@ -88,8 +108,11 @@ public sealed class RoundTripTests(GitOpsServer github) : IClassFixture<GitOpsSe
         (await github.ShowTextAsync(repository, "main", "small.yaml")).Should().Be("a: 2\n");
     }
 
-    /// <summary>The moved-source guard reads the source branch once; the monotonic guard reads each environment's history.</summary>
-    private static int GuardReads(int environments) => 1 + environments;
+    /// <summary>
+    /// The moved-source guard reads the source branch once; the monotonic guard reads each environment's history, in the
+    /// read of the files for the writers that read through GraphQL.
+    /// </summary>
+    private static int GuardReads(WriteMethod method, int environments) => 1 + (method is WriteMethod.GraphQL or WriteMethod.GitData ? 0 : environments);
 
     private static (List<Rehearsal.GitHub.RecordedRequest> WritePath, List<Rehearsal.GitHub.RecordedRequest> Guards) Split(List<Rehearsal.GitHub.RecordedRequest> requests)
     {

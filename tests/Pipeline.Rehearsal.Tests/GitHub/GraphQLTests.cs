@@ -44,6 +44,29 @@ public sealed class GraphQLTests
     }
 
     [Fact]
+    public async Task History_lists_the_newest_commits_that_changed_a_path_as_git_log_does()
+    {
+        await using var f = await GitHubFixture.StartAsync();
+        await Branches.CommitFileAsync(f, "main", "env/dev/values.yaml", "image:\n  tag: v2\n");
+        await Branches.CommitFileAsync(f, "main", "README.md", "touched outside env/dev\n");
+
+        var response = await GraphAsync(f, GraphQueries.DefaultBranchHistory, new JsonObject { ["owner"] = "acme", ["name"] = "gitops", ["path"] = "env/dev" });
+
+        response["errors"].Should().BeNull(response.ToJsonString());
+        var branch = response["data"]!["repository"]!["defaultBranchRef"]!;
+        branch["name"]!.GetValue<string>().Should().Be("main");
+        var target = branch["target"]!;
+        var changedDev = (await f.BareGitAsync("log", "--format=%H", "main", "--", "env/dev")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var everything = (await f.BareGitAsync("log", "--format=%H", "main")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        target["dev"]!["nodes"]!.AsArray().Select(n => n!["oid"]!.GetValue<string>()).Should().Equal(changedDev.Take(1));
+        changedDev.Should().HaveCountGreaterThan(1);
+        target["dev"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>().Should().BeTrue();
+        target["dev"]!["nodes"]![0]!["message"]!.GetValue<string>().Should().Be((await f.BareGitAsync("log", "-1", "--format=%B", changedDev[0])).TrimEnd('\n'));
+        target["all"]!["nodes"]!.AsArray().Select(n => n!["oid"]!.GetValue<string>()).Should().Equal(everything);
+        target["all"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>().Should().BeFalse();
+    }
+
+    [Fact]
     public async Task CreateCommitOnBranch_writes_additions_and_deletions_in_one_verified_commit()
     {
         await using var f = await GitHubFixture.StartAsync();

@@ -52,6 +52,10 @@ public sealed class GraphQLContractTests(GraphSchemaFixture schema) : IClassFixt
             {
                 ["owner"] = "acme", ["name"] = "gitops", ["ref"] = "main", ["p0"] = "README.md", ["p1"] = "env/dev/values.yaml",
             })),
+            ("DefaultBranchHistory", await GraphQLTests.GraphAsync(f, GraphQueries.DefaultBranchHistory, new JsonObject
+            {
+                ["owner"] = "acme", ["name"] = "gitops", ["path"] = "env/dev",
+            })),
             ("PullRequestsByHead", await GraphQLTests.GraphAsync(f, GraphQueries.PullRequestsByHead,
                 new JsonObject { ["owner"] = "acme", ["name"] = "gitops", ["head"] = "promote" })),
             ("EnableAutoMerge", await GraphQLTests.GraphAsync(f, GraphQueries.EnableAutoMerge, new JsonObject { ["id"] = id, ["method"] = "MERGE" })),

@@ -33,6 +33,23 @@ public static class GraphQueries
         }
         """;
 
+    public const string DefaultBranchHistory = """
+        query History($owner: String!, $name: String!, $path: String!) {
+          repository(owner: $owner, name: $name) {
+            defaultBranchRef {
+              name
+              target {
+                oid
+                ... on Commit {
+                  dev: history(first: 1, path: $path) { totalCount pageInfo { hasNextPage } nodes { oid message } }
+                  all: history(first: 100) { pageInfo { hasNextPage } nodes { oid messageHeadline } }
+                }
+              }
+            }
+          }
+        }
+        """;
+
     public const string CreateCommitOnBranch = """
         mutation Commit($input: CreateCommitOnBranchInput!) {
           createCommitOnBranch(input: $input) {
@@ -76,6 +93,7 @@ public static class GraphQueries
     [
         (nameof(ReadFilesAndHead), ReadFilesAndHead),
         (nameof(FilesAtHead), FilesAtHead),
+        (nameof(DefaultBranchHistory), DefaultBranchHistory),
         (nameof(CreateCommitOnBranch), CreateCommitOnBranch),
         (nameof(EnableAutoMerge), EnableAutoMerge),
         (nameof(PullRequestsByHead), PullRequestsByHead),

@@ -105,6 +105,20 @@ internal static class GitTypes
                 var entry = path.Length == 0 ? null : await repository.Git.FindEntryAsync(commit.Sha, path, context.Cancellation);
                 return entry is null ? null : (object?)TreeEntry(context, repository, entry, path);
             })
+            .Field("history", async arguments =>
+            {
+                // Newest first, every parent followed, as GitHub lists it; path keeps only the commits that changed it.
+                var first = Math.Clamp(arguments.Int("first") ?? 100, 1, 100);
+                var path = arguments.String("path")?.Trim('/') is { Length: > 0 } p ? p : null;
+                var shas = await repository.Git.ListCommitsAsync(commit.Sha, path, 0, first + 1, ct: context.Cancellation);
+                var commits = new List<GraphObject>();
+                foreach (var sha in shas.Take(first))
+                {
+                    commits.Add(Commit(context, repository, (await repository.Git.ReadCommitAsync(sha, context.Cancellation))!));
+                }
+
+                return Connections.Of("CommitHistoryConnection", commits, hasNextPage: shas.Count > first);
+            })
             .Field("parents", async _ =>
             {
                 var parents = new List<GraphObject>();
@@ -143,13 +157,13 @@ internal static class GitTypes
 /// <summary>Connections (<c>nodes</c>, <c>edges</c>, <c>totalCount</c>, <c>pageInfo</c>) over complete lists.</summary>
 internal static class Connections
 {
-    public static GraphObject Of(string typeName, IReadOnlyList<GraphObject> items) =>
+    public static GraphObject Of(string typeName, IReadOnlyList<GraphObject> items, bool hasNextPage = false) =>
         new GraphObject(typeName)
             .Value("nodes", items)
             .Value("totalCount", items.Count)
             .Value("edges", items.Select((item, i) => new GraphObject(typeName.Replace("Connection", "Edge", StringComparison.Ordinal))
                 .Value("node", item).Value("cursor", Convert.ToBase64String(Encoding.UTF8.GetBytes("cursor:" + (i + 1))))).ToList())
-            .Value("pageInfo", new GraphObject("PageInfo").Value("hasNextPage", false).Value("hasPreviousPage", false)
+            .Value("pageInfo", new GraphObject("PageInfo").Value("hasNextPage", hasNextPage).Value("hasPreviousPage", false)
                 .Value("endCursor", items.Count == 0 ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes("cursor:" + items.Count)))
                 .Value("startCursor", items.Count == 0 ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes("cursor:1"))));
 }

@@ -1,0 +1,38 @@
+using Pipeline.GitHub;
+
+namespace Pipeline.Promotion.Writers;
+
+/// <summary>
+/// A writer that reads more in one request than <see cref="IPromotionWriter.ReadAsync"/> asks: the default branch when
+/// none is named (its name comes back in <see cref="RepositorySnapshot.Branch"/>), and pages of the head's history
+/// beside the files, so a promotion's reads and the monotonic guard's history cost one request together.
+/// </summary>
+internal interface IBranchReader
+{
+    /// <summary>The branch of <paramref name="read"/> (the default branch when null), its head, the files and the histories at that head.</summary>
+    Task<RepositorySnapshot> ReadAsync(BranchRead read, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The newest commits reachable from <paramref name="Head"/> that changed <paramref name="Path"/>, as a writer listed them.
+/// </summary>
+/// <param name="Path">The file or folder (every commit when null).</param>
+/// <param name="Head">The commit the history starts at.</param>
+/// <param name="Commits">Newest first.</param>
+/// <param name="Complete">True when no older commit changed the path.</param>
+internal sealed record KnownHistory(string? Path, string Head, IReadOnlyList<HistoryCommit> Commits, bool Complete)
+{
+    /// <summary>The history after a commit on <see cref="Head"/> that wrote <paramref name="written"/>: it leads when it changed the path.</summary>
+    public KnownHistory After(string commit, string message, IEnumerable<string> written) =>
+        this with
+        {
+            Head = commit,
+            Commits = written.Any(Touches) ? [new HistoryCommit(commit, message), .. Commits] : Commits,
+        };
+
+    private bool Touches(string file)
+    {
+        var trimmed = file.Trim('/');
+        return Path is not { } path || string.Equals(trimmed, path, StringComparison.Ordinal) || trimmed.StartsWith(path + "/", StringComparison.Ordinal);
+    }
+}
