@@ -15,6 +15,9 @@ internal sealed class GitHubSuite : ISuite
 {
     public static readonly WriteMethod[] Writers = [WriteMethod.GraphQL, WriteMethod.GitData, WriteMethod.Contents, WriteMethod.Git];
 
+    /// <summary>The file counts also measured with the spec passed rather than read from the branch.</summary>
+    private static readonly int[] SpecGivenFiles = [1, 3, 10];
+
     public string Name => "github";
 
     public static string Id(WriteMethod writer, string @case, string quantity) => $"github/{writer.ToName()}/{@case}/{quantity}";
@@ -31,16 +34,17 @@ internal sealed class GitHubSuite : ISuite
             var commit = await SourceClone.CreateAsync(source.FullName, cancellationToken).ConfigureAwait(false);
             var scenario = new PromotionScenario(server, new Secret(server.IssuePersonalToken("bench")), source.FullName, commit);
             var samples = new SampleSet();
-            var cases = files.Select(n => (Case: $"files-{n}", Environments: 1, Files: n))
-                .Concat(environments.Where(e => e > 1).Select(e => (Case: $"environments-{e}", Environments: e, Files: 1)))
+            var cases = files.Select(n => (Case: $"files-{n}", Environments: 1, Files: n, SpecGiven: false))
+                .Concat(environments.Where(e => e > 1).Select(e => (Case: $"environments-{e}", Environments: e, Files: 1, SpecGiven: false)))
+                .Concat(SpecGivenFiles.Select(n => (Case: $"spec-given-files-{n}", Environments: 1, Files: n, SpecGiven: true)))
                 .ToList();
             for (var run = 1; run <= settings.Runs; run++)
             {
                 foreach (var writer in Writers)
                 {
-                    foreach (var (name, environmentCount, fileCount) in cases)
+                    foreach (var (name, environmentCount, fileCount, specGiven) in cases)
                     {
-                        await MeasureAsync(settings, scenario, samples, writer, name, environmentCount, fileCount, run, cancellationToken).ConfigureAwait(false);
+                        await MeasureAsync(settings, scenario, samples, writer, name, environmentCount, fileCount, specGiven, run, cancellationToken).ConfigureAwait(false);
                     }
                 }
             }
@@ -53,7 +57,7 @@ internal sealed class GitHubSuite : ISuite
                 Curves = Curves(samples.ToMeasurements(), files, environments),
                 Notes =
                 [
-                    "Each promotion is Promoter.PromoteAsync as BumpGitOps runs it (personal token, default branch looked up, promotion.yaml read from the branch, " +
+                    "Each promotion is Promoter.PromoteAsync as BumpGitOps runs it (personal token, no branch named so the default branch is the target, promotion.yaml read from the branch unless the row says it is passed, " +
                     "guards on with a local source clone) into a fresh repository on the local GitHub server; requests are counted from the server's request log " +
                     "and every file is checked in the bare repository afterwards (results.json lists the requests of each case of up to 10 files). Each environment is one commit.",
                 ],
@@ -66,7 +70,7 @@ internal sealed class GitHubSuite : ISuite
     }
 
     private static async Task MeasureAsync(BenchmarkSettings settings, PromotionScenario scenario, SampleSet samples, WriteMethod writer, string name,
-        int environments, int files, int run, CancellationToken cancellationToken)
+        int environments, int files, bool specGiven, int run, CancellationToken cancellationToken)
     {
         var requestsId = Id(writer, name, "requests");
         var secondsId = Id(writer, name, "seconds");
@@ -77,7 +81,7 @@ internal sealed class GitHubSuite : ISuite
 
         try
         {
-            var result = await scenario.RunAsync(writer, environments, files, cancellationToken).ConfigureAwait(false);
+            var result = await scenario.RunAsync(writer, environments, files, specGiven, cancellationToken).ConfigureAwait(false);
             samples.Add(requestsId, "requests", result.Requests);
             samples.Add(secondsId, "s", result.Elapsed.TotalSeconds);
             if (environments * files <= 10)
@@ -103,6 +107,12 @@ internal sealed class GitHubSuite : ISuite
         {
             rows.Add(new HeadlineRow($"Requests to promote 1 / 3 / 10 files of one environment, `{writer.ToName()}`",
                 [Id(writer, "files-1", "requests"), Id(writer, "files-3", "requests"), Id(writer, "files-10", "requests")]));
+        }
+
+        foreach (var writer in Writers)
+        {
+            rows.Add(new HeadlineRow($"Requests to promote 1 / 3 / 10 files of one environment with the spec passed (`--promotion-spec`), `{writer.ToName()}`",
+                [Id(writer, "spec-given-files-1", "requests"), Id(writer, "spec-given-files-3", "requests"), Id(writer, "spec-given-files-10", "requests")]));
         }
 
         foreach (var writer in Writers)

@@ -12,7 +12,7 @@ internal sealed record PromotionRun(int Requests, IReadOnlyList<string> RequestL
 
 /// <summary>
 /// One promotion exactly as <c>BumpGitOps</c> runs it: <see cref="Promoter.PromoteAsync"/> with a personal token, the
-/// spec read from the GitOps branch, the default branch looked up, and the guards on (the source history is a local
+/// spec read from the GitOps branch (or passed, as <c>--promotion-spec</c> does), the default branch, and the guards on (the source history is a local
 /// clone whose <c>origin/main</c> is the built commit). Each run gets a fresh repository on the local GitHub server;
 /// the requests are counted from the server's request log, and the result is checked in the bare repository.
 /// </summary>
@@ -20,14 +20,21 @@ internal sealed class PromotionScenario(LocalGitHubServer server, Secret token, 
 {
     private int _repositories;
 
-    public async Task<PromotionRun> RunAsync(WriteMethod method, int environments, int filesPerEnvironment, CancellationToken cancellationToken)
+    /// <param name="method">The writer.</param>
+    /// <param name="environments">How many environments, each one commit.</param>
+    /// <param name="filesPerEnvironment">How many files each environment changes.</param>
+    /// <param name="specGiven">Pass the spec as <c>--promotion-spec</c> does instead of reading it from the branch.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public async Task<PromotionRun> RunAsync(WriteMethod method, int environments, int filesPerEnvironment, bool specGiven, CancellationToken cancellationToken)
     {
         var repository = new RepositoryId("bench", $"gitops-{Interlocked.Increment(ref _repositories):D5}");
         var layout = GitOpsSeed.Layout(environments, filesPerEnvironment);
         var seed = Directory.CreateTempSubdirectory("bench-gitops-");
+        PromotionSpec? spec;
         try
         {
             GitOpsSeed.Write(seed.FullName, layout);
+            spec = specGiven ? PromotionSpec.Load(Path.Combine(seed.FullName, PromotionSpec.DefaultFileName)) : null;
             await server.CreateRepositoryAsync(repository.Owner, repository.Name, "main", seed.FullName, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -46,6 +53,7 @@ internal sealed class PromotionScenario(LocalGitHubServer server, Secret token, 
             WriteMethod = method,
             Credentials = GitHubToken.PersonalAccessToken(token),
             CiRunUrl = "https://ci.example/runs/1",
+            Spec = spec,
         };
 
         var logged = server.RequestLog.Count;
