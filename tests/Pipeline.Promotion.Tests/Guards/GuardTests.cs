@@ -48,10 +48,12 @@ public sealed class GuardTests(GitOpsServer github) : IClassFixture<GitOpsServer
         await _promotions.Promoter().PromoteAsync(Request(gitops, source, newer, client, "2.0.0"));
         var head = await github.HeadAsync(gitops);
         var stale = Request(gitops, source, older, client, "1.9.0") with { AllowMovedSource = true };
+        var logged = github.Server.RequestLog.Count;
 
         var act = () => _promotions.Promoter().PromoteAsync(stale);
 
         var refused = (await act.Should().ThrowAsync<NewerPinException>()).Which;
+        github.Server.RequestLog.Skip(logged).Should().NotContain(r => r.Path == $"/repos/{gitops}/commits", "the history the guard searched came in the query that read the files");
         refused.PinnedCommit.Should().Be(newer);
         refused.PromotedCommit.Should().Be(older);
         refused.PinnedImage.Should().Be(Images.Pinned("ghcr.io/org/app", "2.0.0").ToString());
