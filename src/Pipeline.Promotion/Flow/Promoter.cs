@@ -42,7 +42,7 @@ public sealed partial class Promoter(PromoterOptions? options = null)
         }
 
         // The branch's name costs no request of its own where the writer reads the default branch with the spec or files.
-        var (branch, spec) = await LoadBranchAndSpecAsync(request, connection, cancellationToken).ConfigureAwait(false);
+        var (opened, spec, primed) = await OpenAsync(request, connection, image, cancellationToken).ConfigureAwait(false);
         var (selected, notRouted) = Route(spec, request, image);
 
         if (selected.Count == 0)
@@ -60,11 +60,11 @@ public sealed partial class Promoter(PromoterOptions? options = null)
 
         // One read for the files of every environment committed to and their guards' histories; each commit then leaves
         // the next one its state.
-        var committed = selected.Where(s => s.Environment.Mode != PromotionMode.PullRequest).Select(s => s.Environment).ToList();
-        var view = new BranchView(branch, [.. committed.SelectMany(e => e.Paths).Distinct(StringComparer.Ordinal)], HistoriesToRead(request, committed));
-        branch ??= committed.Count > 0
+        var committed = Committed(selected);
+        var view = primed ?? new BranchView(opened, FilesOf(committed), HistoriesToRead(request, committed));
+        var branch = opened ?? (committed.Count > 0
             ? await OpenDefaultBranchAsync(request, connection, view, cancellationToken).ConfigureAwait(false)
-            : await connection.Writer.GetDefaultBranchAsync(cancellationToken).ConfigureAwait(false);
+            : await connection.Writer.GetDefaultBranchAsync(cancellationToken).ConfigureAwait(false));
         foreach (var (app, environment) in selected)
         {
             var context = new PromotionContext(request, app, environment, image, connection, branch) { SourceHistory = history };
@@ -90,6 +90,63 @@ public sealed partial class Promoter(PromoterOptions? options = null)
         return image;
     }
 
+    private static List<EnvironmentSpec> Committed(IEnumerable<(AppSpec App, EnvironmentSpec Environment)> selected) =>
+        [.. selected.Where(s => s.Environment.Mode != PromotionMode.PullRequest).Select(s => s.Environment)];
+
+    private static List<string> FilesOf(IEnumerable<EnvironmentSpec> environments) =>
+        [.. environments.SelectMany(e => e.Paths).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The target branch (null until a read names the default branch), the spec, and, when the spec this process read
+    /// from the branch before is still the one there, a view that already holds the files: the spec, the files it names
+    /// and the guards' histories then come in one query, and the commit follows. Otherwise the spec is read on its own.
+    /// </summary>
+    private async Task<(string? Branch, PromotionSpec Spec, BranchView? Primed)> OpenAsync(PromotionRequest request, TargetConnection connection,
+        ImageReference image, CancellationToken cancellationToken)
+    {
+        if (request.Spec is not null || request.SpecPath is not null || connection.Writer is not Writers.IBranchReader
+            || _options.SpecMemory?.Recall(request.Target.ToString(), request.Branch) is not { } remembered)
+        {
+            var (branch, spec) = await LoadBranchAndSpecAsync(request, connection, cancellationToken).ConfigureAwait(false);
+            return (branch, spec, null);
+        }
+
+        List<EnvironmentSpec> committed;
+        try
+        {
+            committed = Committed(Route(remembered.Spec, request, image).Selected);
+        }
+        catch (PromotionRequestException)
+        {
+            // The remembered spec does not route this image; the spec on the branch may, so it is read on its own.
+            committed = [];
+        }
+
+        var view = new BranchView(request.Branch, [PromotionSpec.DefaultFileName, .. FilesOf(committed)], HistoriesToRead(request, committed));
+        var scope = new RetryScope("the spec " + PromotionSpec.DefaultFileName + " and the files it names", connection.Describe, request.Branch ?? "the default branch", request.Retry);
+        var snapshot = await RetryAsync(scope, beyondRaces: true,
+            _ => view.ReadAsync(connection.Writer, [], fresh: true, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (snapshot.Files.GetValueOrDefault(PromotionSpec.DefaultFileName) is { BlobSha: { } sha } && sha == remembered.BlobSha)
+        {
+            return (snapshot.Branch, remembered.Spec, committed.Count > 0 ? view : null);
+        }
+
+        Log.LogInformation("{File} changed on {Branch} since this process read it; reading the files it names now", PromotionSpec.DefaultFileName, snapshot.Branch);
+        return (snapshot.Branch, Remember(request, snapshot, connection), null);
+    }
+
+    /// <summary>Parses the spec of <paramref name="snapshot"/> and remembers it for the next promotion to the branch.</summary>
+    private PromotionSpec Remember(PromotionSettings request, RepositorySnapshot snapshot, TargetConnection connection)
+    {
+        var spec = ParseSpec(snapshot, connection);
+        if (_options.SpecMemory is { } memory && snapshot.Files[PromotionSpec.DefaultFileName]?.BlobSha is { } sha)
+        {
+            memory.Remember(request.Target.ToString(), request.Branch, new PromotionSpecMemory.Remembered(spec, sha));
+        }
+
+        return spec;
+    }
+
     /// <summary>
     /// The target branch and the spec. A spec read from the default branch comes with the branch's name in one request
     /// where the writer can (GraphQL, git data). With the spec given and no branch named, the branch stays null here:
@@ -111,7 +168,7 @@ public sealed partial class Promoter(PromoterOptions? options = null)
         var snapshot = await RetryAsync(scope, beyondRaces: true, _ => reader is not null
             ? reader.ReadAsync(new GitHub.BranchRead(branch, [PromotionSpec.DefaultFileName]), cancellationToken)
             : connection.Writer.ReadAsync(branch!, [PromotionSpec.DefaultFileName], cancellationToken), cancellationToken).ConfigureAwait(false);
-        return (snapshot.Branch, ParseSpec(snapshot, connection));
+        return (snapshot.Branch, Remember(request, snapshot, connection));
     }
 
     /// <summary>The default branch's name, from the first read of the files (which the first commit then uses).</summary>

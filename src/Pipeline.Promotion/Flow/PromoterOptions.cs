@@ -29,6 +29,12 @@ public sealed record PromoterOptions
     public PromotionQueue? Queue { get; init; } = PromotionQueue.Shared;
 
     /// <summary>
+    /// The specs read from branches, so that the next promotion to a branch reads its spec and files in one query;
+    /// <see cref="PromotionSpecMemory.Shared"/> by default, null to read the spec on its own every time.
+    /// </summary>
+    public PromotionSpecMemory? SpecMemory { get; init; } = PromotionSpecMemory.Shared;
+
+    /// <summary>
     /// Checks a dispatched image before anything is read or written for it (the digest in the registry, its media type
     /// and platforms); returns the commit the image says it was built from, or null. Null skips the check.
     /// </summary>

@@ -87,6 +87,37 @@ public sealed class RoundTripTests(GitOpsServer github) : IClassFixture<GitOpsSe
         (await github.ShowTextAsync(repository, "main", FilePath(0, 2))).Should().Contain("2.0");
     }
 
+    [Theory]
+    [InlineData(WriteMethod.GraphQL, 2)]
+    [InlineData(WriteMethod.GitData, 4)]
+    public async Task A_later_promotion_in_the_process_reads_an_unchanged_spec_with_the_files_in_one_query(WriteMethod method, int expected)
+    {
+        var (repository, _) = await SetUpAsync(files: 3, environments: 1, specInRepository: true);
+        var request = _promotions.Request(repository, null!, Images.Pinned("ghcr.io/org/app", "2.0"), method) with { Branch = null, Spec = null };
+        await _promotions.Promoter().PromoteAsync(request);
+
+        var (writePath, _) = Split(await CountAsync(() => _promotions.Promoter().PromoteAsync(request with { Image = Images.Pinned("ghcr.io/org/app", "3.0") })));
+
+        writePath.Should().HaveCount(expected, Describe(writePath));
+        (await github.ShowTextAsync(repository, "main", FilePath(0, 2))).Should().Contain("3.0");
+    }
+
+    [Fact]
+    public async Task A_spec_changed_since_the_process_read_it_is_read_again_and_only_what_it_names_now_is_edited()
+    {
+        var (repository, _) = await SetUpAsync(files: 2, environments: 1, specInRepository: true);
+        var request = _promotions.Request(repository, null!, Images.Pinned("ghcr.io/org/app", "2.0")) with { Branch = null, Spec = null };
+        await _promotions.Promoter().PromoteAsync(request);
+        await github.CompetingCommitAsync(repository, "promotion.yaml",
+            spec => spec.Replace($"          - path: {FilePath(0, 1)}\n            helm: image.tag\n", "", StringComparison.Ordinal));
+
+        var (writePath, _) = Split(await CountAsync(() => _promotions.Promoter().PromoteAsync(request with { Image = Images.Pinned("ghcr.io/org/app", "3.0") })));
+
+        writePath.Should().HaveCount(3, "the query that finds the spec changed is followed by one for the files it names now, then the commit: " + Describe(writePath));
+        (await github.ShowTextAsync(repository, "main", FilePath(0, 0))).Should().Contain("3.0");
+        (await github.ShowTextAsync(repository, "main", FilePath(0, 1))).Should().Contain("2.0").And.NotContain("3.0");
+    }
+
     [Fact]
     public async Task Git_data_sends_large_or_binary_files_as_blobs_and_lands_them_byte_for_byte()
     {
