@@ -34,17 +34,18 @@ internal sealed class GitHubSuite : ISuite
             var commit = await SourceClone.CreateAsync(source.FullName, cancellationToken).ConfigureAwait(false);
             var scenario = new PromotionScenario(server, new Secret(server.IssuePersonalToken("bench")), source.FullName, commit);
             var samples = new SampleSet();
-            var cases = files.Select(n => (Case: $"files-{n}", Environments: 1, Files: n, SpecGiven: false))
-                .Concat(environments.Where(e => e > 1).Select(e => (Case: $"environments-{e}", Environments: e, Files: 1, SpecGiven: false)))
-                .Concat(SpecGivenFiles.Select(n => (Case: $"spec-given-files-{n}", Environments: 1, Files: n, SpecGiven: true)))
+            var cases = files.Select(n => (Case: $"files-{n}", Environments: 1, Files: n, Spec: SpecSource.Branch))
+                .Concat(environments.Where(e => e > 1).Select(e => (Case: $"environments-{e}", Environments: e, Files: 1, Spec: SpecSource.Branch)))
+                .Concat(SpecGivenFiles.Select(n => (Case: $"spec-given-files-{n}", Environments: 1, Files: n, Spec: SpecSource.Given)))
+                .Concat(SpecGivenFiles.Select(n => (Case: $"after-dry-run-files-{n}", Environments: 1, Files: n, Spec: SpecSource.AfterDryRun)))
                 .ToList();
             for (var run = 1; run <= settings.Runs; run++)
             {
                 foreach (var writer in Writers)
                 {
-                    foreach (var (name, environmentCount, fileCount, specGiven) in cases)
+                    foreach (var (name, environmentCount, fileCount, spec) in cases)
                     {
-                        await MeasureAsync(settings, scenario, samples, writer, name, environmentCount, fileCount, specGiven, run, cancellationToken).ConfigureAwait(false);
+                        await MeasureAsync(settings, scenario, samples, writer, name, environmentCount, fileCount, spec, run, cancellationToken).ConfigureAwait(false);
                     }
                 }
             }
@@ -70,7 +71,7 @@ internal sealed class GitHubSuite : ISuite
     }
 
     private static async Task MeasureAsync(BenchmarkSettings settings, PromotionScenario scenario, SampleSet samples, WriteMethod writer, string name,
-        int environments, int files, bool specGiven, int run, CancellationToken cancellationToken)
+        int environments, int files, SpecSource spec, int run, CancellationToken cancellationToken)
     {
         var requestsId = Id(writer, name, "requests");
         var secondsId = Id(writer, name, "seconds");
@@ -81,9 +82,14 @@ internal sealed class GitHubSuite : ISuite
 
         try
         {
-            var result = await scenario.RunAsync(writer, environments, files, specGiven, cancellationToken).ConfigureAwait(false);
+            var result = await scenario.RunAsync(writer, environments, files, spec, cancellationToken).ConfigureAwait(false);
             samples.Add(requestsId, "requests", result.Requests);
             samples.Add(secondsId, "s", result.Elapsed.TotalSeconds);
+            if (result.DryRunRequests is { } dryRun)
+            {
+                samples.Add(Id(writer, name, "dry-run-requests"), "requests", dryRun);
+            }
+
             if (environments * files <= 10)
             {
                 samples.Detail(requestsId, result.RequestLines);
@@ -113,6 +119,14 @@ internal sealed class GitHubSuite : ISuite
         {
             rows.Add(new HeadlineRow($"Requests to promote 1 / 3 / 10 files of one environment with the spec passed (`--promotion-spec`), `{writer.ToName()}`",
                 [Id(writer, "spec-given-files-1", "requests"), Id(writer, "spec-given-files-3", "requests"), Id(writer, "spec-given-files-10", "requests")]));
+        }
+
+        foreach (var writer in Writers.Where(w => w is WriteMethod.GraphQL or WriteMethod.GitData))
+        {
+            rows.Add(new HeadlineRow($"`./build.sh BumpGitOps`, 1 / 3 / 10 files: requests of the dry run before the build, `{writer.ToName()}`",
+                [Id(writer, "after-dry-run-files-1", "dry-run-requests"), Id(writer, "after-dry-run-files-3", "dry-run-requests"), Id(writer, "after-dry-run-files-10", "dry-run-requests")]));
+            rows.Add(new HeadlineRow($"`./build.sh BumpGitOps`, 1 / 3 / 10 files: requests of the promotion after the build (the spec remembered), `{writer.ToName()}`",
+                [Id(writer, "after-dry-run-files-1", "requests"), Id(writer, "after-dry-run-files-3", "requests"), Id(writer, "after-dry-run-files-10", "requests")]));
         }
 
         foreach (var writer in Writers)

@@ -8,7 +8,24 @@ using Pipeline.Rehearsal.GitHub;
 namespace Pipeline.Benchmarks.GitHub;
 
 /// <summary>What one promotion cost: the requests the server logged, their list, and the wall time.</summary>
-internal sealed record PromotionRun(int Requests, IReadOnlyList<string> RequestLines, TimeSpan Elapsed);
+internal sealed record PromotionRun(int Requests, IReadOnlyList<string> RequestLines, TimeSpan Elapsed)
+{
+    /// <summary>The requests of the dry run before it, when there was one.</summary>
+    public int? DryRunRequests { get; init; }
+}
+
+/// <summary>How the spec reaches a promotion.</summary>
+internal enum SpecSource
+{
+    /// <summary>Read from the branch by the promotion.</summary>
+    Branch,
+
+    /// <summary>Passed, as <c>--promotion-spec</c> does.</summary>
+    Given,
+
+    /// <summary>Read from the branch by a dry run first, as <c>BumpGitOps</c> checks before the build; the promotion then finds it remembered.</summary>
+    AfterDryRun,
+}
 
 /// <summary>
 /// One promotion exactly as <c>BumpGitOps</c> runs it: <see cref="Promoter.PromoteAsync"/> with a personal token, the
@@ -23,9 +40,9 @@ internal sealed class PromotionScenario(LocalGitHubServer server, Secret token, 
     /// <param name="method">The writer.</param>
     /// <param name="environments">How many environments, each one commit.</param>
     /// <param name="filesPerEnvironment">How many files each environment changes.</param>
-    /// <param name="specGiven">Pass the spec as <c>--promotion-spec</c> does instead of reading it from the branch.</param>
+    /// <param name="specSource">Where the spec comes from.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    public async Task<PromotionRun> RunAsync(WriteMethod method, int environments, int filesPerEnvironment, bool specGiven, CancellationToken cancellationToken)
+    public async Task<PromotionRun> RunAsync(WriteMethod method, int environments, int filesPerEnvironment, SpecSource specSource, CancellationToken cancellationToken)
     {
         var repository = new RepositoryId("bench", $"gitops-{Interlocked.Increment(ref _repositories):D5}");
         var layout = GitOpsSeed.Layout(environments, filesPerEnvironment);
@@ -34,7 +51,7 @@ internal sealed class PromotionScenario(LocalGitHubServer server, Secret token, 
         try
         {
             GitOpsSeed.Write(seed.FullName, layout);
-            spec = specGiven ? PromotionSpec.Load(Path.Combine(seed.FullName, PromotionSpec.DefaultFileName)) : null;
+            spec = specSource == SpecSource.Given ? PromotionSpec.Load(Path.Combine(seed.FullName, PromotionSpec.DefaultFileName)) : null;
             await server.CreateRepositoryAsync(repository.Owner, repository.Name, "main", seed.FullName, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -56,6 +73,14 @@ internal sealed class PromotionScenario(LocalGitHubServer server, Secret token, 
             Spec = spec,
         };
 
+        int? dryRun = null;
+        if (specSource == SpecSource.AfterDryRun)
+        {
+            var before = server.RequestLog.Count;
+            await new Promoter().PromoteAsync(request with { DryRun = true }, cancellationToken).ConfigureAwait(false);
+            dryRun = server.RequestLog.Count - before;
+        }
+
         var logged = server.RequestLog.Count;
         var clock = Stopwatch.StartNew();
         var report = await new Promoter().PromoteAsync(request, cancellationToken).ConfigureAwait(false);
@@ -71,7 +96,7 @@ internal sealed class PromotionScenario(LocalGitHubServer server, Secret token, 
 
         await CheckWrittenAsync(repository, layout.Sum(e => e.Count), environments, cancellationToken).ConfigureAwait(false);
         var lines = requests.Select(r => $"{r.Method} {r.Path.Replace($"/{repository.Owner}/{repository.Name}", "/{owner}/{repo}", StringComparison.Ordinal)} {r.Status}").ToList();
-        return new PromotionRun(requests.Count, lines, clock.Elapsed);
+        return new PromotionRun(requests.Count, lines, clock.Elapsed) { DryRunRequests = dryRun };
     }
 
     /// <summary>Every file holds the new tag and digest, and each environment landed as one commit.</summary>
