@@ -58,6 +58,25 @@ public sealed class HelmValuesEditTests
         act.Should().Throw<ManifestSyntaxException>().Where(e => e.Line == 3).WithMessage("*'tag' appears twice*first on line 2*");
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(5000)]
+    public void A_duplicate_key_among_many_at_one_level_is_refused_naming_both_lines(int keys)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < keys; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"svc-{i}:\n  enabled: true\n");
+        }
+
+        text.Append("image:\n  tag: a\nsvc-1:\n  enabled: false\n");
+        var act = () => HelmValuesEdit.ForTag("image.tag").Apply(TestFiles.Yaml(text.ToString()), TestFiles.App);
+
+        act.Should().Throw<ManifestSyntaxException>().Where(e => e.Line == 2 * keys + 3).WithMessage("*'svc-1' appears twice*first on line 3*");
+    }
+
     [Fact]
     public void Digest_path_needs_an_image_pinned_by_digest()
     {

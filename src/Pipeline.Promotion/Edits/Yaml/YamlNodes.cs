@@ -61,6 +61,9 @@ internal sealed class YamlMapping : YamlNode
 
     internal YamlNode? PendingKey { get; set; }
 
+    /// <summary>The first key of each scalar value, kept while reading once the mapping is large enough to need it.</summary>
+    internal Dictionary<string, YamlScalar>? ScalarKeys { get; set; }
+
     public override string KindName => "mapping";
 
     /// <summary>Values whose key is a scalar equal to <paramref name="key"/> (more than one means duplicate keys).</summary>

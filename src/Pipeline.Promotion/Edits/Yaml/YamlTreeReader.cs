@@ -16,6 +16,9 @@ internal static class YamlTreeReader
     /// <summary>Deeper nesting than any manifest needs; refusing it keeps the recursive comparison safe.</summary>
     public const int MaxDepth = 200;
 
+    /// <summary>From this many keys on, a mapping's keys are checked for duplicates through an index.</summary>
+    private const int IndexedKeys = 16;
+
     public static YamlTree Read(string file, string text)
     {
         var scanner = new RecordingScanner(new Scanner(new StringReader(text)));
@@ -201,7 +204,26 @@ internal static class YamlTreeReader
     /// </summary>
     private static void RefuseDuplicateKey(YamlMapping mapping, YamlNode key)
     {
-        if (key is YamlScalar scalar && mapping.Pairs.FirstOrDefault(p => p.Key is YamlScalar other && other.Value == scalar.Value).Key is YamlScalar first)
+        if (key is not YamlScalar scalar)
+        {
+            return;
+        }
+
+        // A scan is cheapest for the few keys of most mappings; a values file with thousands of keys at one level gets an
+        // index, so reading it stays linear.
+        YamlScalar? first;
+        if (mapping.ScalarKeys is null && mapping.Pairs.Count < IndexedKeys)
+        {
+            first = mapping.Pairs.FirstOrDefault(p => p.Key is YamlScalar other && other.Value == scalar.Value).Key as YamlScalar;
+        }
+        else
+        {
+            mapping.ScalarKeys ??= mapping.Pairs.Select(p => p.Key).OfType<YamlScalar>().DistinctBy(k => k.Value, StringComparer.Ordinal)
+                .ToDictionary(k => k.Value, StringComparer.Ordinal);
+            first = mapping.ScalarKeys.TryAdd(scalar.Value, scalar) ? null : mapping.ScalarKeys[scalar.Value];
+        }
+
+        if (first is not null)
         {
             var at = new Mark(scalar.Start, scalar.Line, scalar.Column);
             throw new SemanticErrorException(at, at, $"the key '{scalar.Value}' appears twice in one mapping (first on line {first.Line}); YAML requires unique keys, so remove one");
