@@ -105,7 +105,7 @@ public sealed partial class Promoter(PromoterOptions? options = null)
         ImageReference image, CancellationToken cancellationToken)
     {
         if (request.Spec is not null || request.SpecPath is not null || connection.Writer is not Writers.IBranchReader
-            || _options.SpecMemory?.Recall(request.Target.ToString(), request.Branch) is not { } remembered)
+            || _options.SpecMemory?.Recall(MemoryKey(request.Target), request.Branch) is not { } remembered)
         {
             var (branch, spec) = await LoadBranchAndSpecAsync(request, connection, cancellationToken).ConfigureAwait(false);
             return (branch, spec, null);
@@ -135,13 +135,16 @@ public sealed partial class Promoter(PromoterOptions? options = null)
         return (snapshot.Branch, Remember(request, snapshot, connection), null);
     }
 
+    /// <summary>The target as the spec memory knows it: the repository, on its GitHub host.</summary>
+    private static string MemoryKey(PromotionTarget target) => (target.Endpoint?.Api.ToString() ?? "") + " " + target;
+
     /// <summary>Parses the spec of <paramref name="snapshot"/> and remembers it for the next promotion to the branch.</summary>
     private PromotionSpec Remember(PromotionSettings request, RepositorySnapshot snapshot, TargetConnection connection)
     {
         var spec = ParseSpec(snapshot, connection);
         if (_options.SpecMemory is { } memory && snapshot.Files[PromotionSpec.DefaultFileName]?.BlobSha is { } sha)
         {
-            memory.Remember(request.Target.ToString(), request.Branch, new PromotionSpecMemory.Remembered(spec, sha));
+            memory.Remember(MemoryKey(request.Target), request.Branch, new PromotionSpecMemory.Remembered(spec, sha));
         }
 
         return spec;

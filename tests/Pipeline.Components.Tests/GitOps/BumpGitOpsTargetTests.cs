@@ -86,6 +86,23 @@ public sealed class BumpGitOpsTargetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_dry_run_before_the_build_and_the_promotion_after_it_read_the_repository_through_three_queries_and_commit_with_one_mutation()
+    {
+        await WriteImageRecordAsync(_gitops.Git("rev-parse", "HEAD"), ["abc1234", "1.2-dev"]);
+        var before = _gitops.Server.RequestLog.Count;
+
+        var (outcome, output) = await _gitops.RunAsync(new BumpBuild(), "BumpGitOps", "--skip", "--promote-tag", "1.2-dev", "--allow-moved-source");
+
+        outcome.ExitCode.Should().Be(0, output);
+        var requests = _gitops.Server.RequestLog.Skip(before)
+            .Where(r => r.Path == "/graphql" || (r.Path.StartsWith("/repos/acme/gitops", StringComparison.Ordinal) && !r.Path.EndsWith("/installation", StringComparison.Ordinal)))
+            .Select(r => $"{r.Method} {r.Path} {r.Status}").ToList();
+        requests.Should().Equal(["POST /graphql 200", "POST /graphql 200", "POST /graphql 200", "POST /graphql 200"],
+            "the dry run reads the spec and then the files it names; the promotion reads the spec it remembers with those files, then commits");
+        (await _gitops.ShowAsync("main:dev/values.yaml")).Should().Be("imageTag: \"1.2-dev\"\n");
+    }
+
+    [Fact]
     public async Task An_identical_rerun_exits_0_writes_no_commit_and_says_already_promoted()
     {
         await WriteImageRecordAsync(_gitops.Git("rev-parse", "HEAD"), ["abc1234", "1.2-dev"]);
