@@ -49,7 +49,10 @@ public sealed class RecordedFiguresTests
             suite.Rows.Should().NotBeEmpty();
             foreach (var measurement in suite.Measurements)
             {
-                (measurement.Samples.Count >= 5 || measurement.Unavailable is not null).Should().BeTrue($"{measurement.Id} needs 5 samples or a reason");
+                // Times and request counts vary from run to run; what a tool made of its output (files it changed, stray
+                // bytes) or a size on disk is one reading of that output.
+                var needed = measurement.Unit is "s" or "ms" or "requests" ? 5 : 1;
+                (measurement.Samples.Count >= needed || measurement.Unavailable is not null).Should().BeTrue($"{measurement.Id} needs {needed} sample(s) or a reason");
             }
 
             foreach (var id in suite.Rows.SelectMany(r => r.Ours.Concat(r.Baseline)))
