@@ -42,7 +42,7 @@ public sealed partial class Promoter(PromoterOptions? options = null)
         }
 
         // The branch's name costs no request of its own where the writer reads the default branch with the spec or files.
-        var (opened, spec, primed) = await OpenAsync(request, connection, image, cancellationToken).ConfigureAwait(false);
+        var (knownBranch, spec, primed) = await OpenAsync(request, connection, image, cancellationToken).ConfigureAwait(false);
         var (selected, notRouted) = Route(spec, request, image);
 
         if (selected.Count == 0)
@@ -61,8 +61,8 @@ public sealed partial class Promoter(PromoterOptions? options = null)
         // One read for the files of every environment committed to and their guards' histories; each commit then leaves
         // the next one its state.
         var committed = Committed(selected);
-        var view = primed ?? new BranchView(opened, FilesOf(committed), HistoriesToRead(request, committed));
-        var branch = opened ?? (committed.Count > 0
+        var view = primed ?? new BranchView(knownBranch, FilesOf(committed), HistoriesToRead(request, committed));
+        var branch = knownBranch ?? (committed.Count > 0
             ? await OpenDefaultBranchAsync(request, connection, view, cancellationToken).ConfigureAwait(false)
             : await connection.Writer.GetDefaultBranchAsync(cancellationToken).ConfigureAwait(false));
         foreach (var (app, environment) in selected)
