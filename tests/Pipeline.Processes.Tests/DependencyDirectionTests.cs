@@ -101,6 +101,17 @@ public sealed partial class DependencyDirectionTests
         }
     }
 
+    [Fact]
+    public void The_end_to_end_tests_drive_the_product_as_a_user_does_through_processes_and_the_stand_ins()
+    {
+        var tests = ProjectReferences("tests");
+        var all = ProjectReferences("src").Concat(tests).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+        tests["Pipeline.EndToEnd"].Except(["Pipeline.Processes", "Pipeline.Rehearsal"]).Should()
+            .BeEmpty("the end-to-end tests run ./build.sh, the tool and the samples as processes, against the stand-ins");
+        Closure(all, "Pipeline.EndToEnd").Intersect(AboveTheStandIns).Should().BeEmpty("no package a build references is compiled into them");
+    }
+
     private static HashSet<string> Closure(IReadOnlyDictionary<string, string[]> projects, string project)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
