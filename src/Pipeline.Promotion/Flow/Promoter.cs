@@ -104,10 +104,14 @@ public sealed partial class Promoter(PromoterOptions? options = null)
     private async Task<(string? Branch, PromotionSpec Spec, BranchView? Primed)> OpenAsync(PromotionRequest request, TargetConnection connection,
         ImageReference image, CancellationToken cancellationToken)
     {
-        if (request.Spec is not null || request.SpecPath is not null || connection.Writer is not Writers.IBranchReader
-            || _options.SpecMemory?.Recall(MemoryKey(request.Target), request.Branch) is not { } remembered)
+        if (GivenSpec(request) is { } given)
         {
-            var (branch, spec) = await LoadBranchAndSpecAsync(request, connection, cancellationToken).ConfigureAwait(false);
+            return (request.Branch, given, null);
+        }
+
+        if (connection.Writer is not Writers.IBranchReader || _options.SpecMemory?.Recall(MemoryKey(request.Target), request.Branch) is not { } remembered)
+        {
+            var (branch, spec) = await ReadSpecAsync(request, connection, cancellationToken).ConfigureAwait(false);
             return (branch, spec, null);
         }
 
@@ -123,9 +127,7 @@ public sealed partial class Promoter(PromoterOptions? options = null)
         }
 
         var view = new BranchView(request.Branch, [PromotionSpec.DefaultFileName, .. FilesOf(committed)], HistoriesToRead(request, committed));
-        var scope = new RetryScope("the spec " + PromotionSpec.DefaultFileName + " and the files it names", connection.Describe, request.Branch ?? "the default branch", request.Retry);
-        var snapshot = await RetryAsync(scope, beyondRaces: true,
-            _ => view.ReadAsync(connection.Writer, [], fresh: true, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var snapshot = await ReadViewAsync(request, connection, view, "the spec " + PromotionSpec.DefaultFileName + " and the files it names", cancellationToken).ConfigureAwait(false);
         if (snapshot.Files.GetValueOrDefault(PromotionSpec.DefaultFileName) is { BlobSha: { } sha } && sha == remembered.BlobSha)
         {
             return (snapshot.Branch, remembered.Spec, committed.Count > 0 ? view : null);
@@ -150,37 +152,34 @@ public sealed partial class Promoter(PromoterOptions? options = null)
         return spec;
     }
 
+    /// <summary>The spec passed in the request or as a file, or null when it is to be read from the branch.</summary>
+    private static PromotionSpec? GivenSpec(PromotionSettings request) =>
+        request.Spec ?? (request.SpecPath is { } path ? PromotionSpec.Load(path) : null);
+
     /// <summary>
-    /// The target branch and the spec. A spec read from the default branch comes with the branch's name in one request
-    /// where the writer can (GraphQL, git data). With the spec given and no branch named, the branch stays null here:
-    /// the first read of the files names it.
+    /// The target branch and the spec. With the spec given and no branch named, the branch stays null here: the first
+    /// read of the files names it.
     /// </summary>
-    private async Task<(string? Branch, PromotionSpec Spec)> LoadBranchAndSpecAsync(PromotionSettings request, TargetConnection connection, CancellationToken cancellationToken)
+    private async Task<(string? Branch, PromotionSpec Spec)> LoadBranchAndSpecAsync(PromotionSettings request, TargetConnection connection, CancellationToken cancellationToken) =>
+        GivenSpec(request) is { } given ? (request.Branch, given) : await ReadSpecAsync(request, connection, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The spec read from the branch; from the default branch it comes with the branch's name in one request where the writer can (GraphQL, git data).</summary>
+    private async Task<(string Branch, PromotionSpec Spec)> ReadSpecAsync(PromotionSettings request, TargetConnection connection, CancellationToken cancellationToken)
     {
-        if ((request.Spec ?? (request.SpecPath is { } path ? PromotionSpec.Load(path) : null)) is { } given)
-        {
-            return (request.Branch, given);
-        }
-
-        var reader = connection.Writer as Writers.IBranchReader;
-        var branch = request.Branch
-            ?? (reader is null ? await connection.Writer.GetDefaultBranchAsync(cancellationToken).ConfigureAwait(false) : null);
-
-        // The spec read rides out the same failures as an attempt does, under the same budget.
-        var scope = new RetryScope("the spec " + PromotionSpec.DefaultFileName, connection.Describe, branch ?? "the default branch", request.Retry);
-        var snapshot = await RetryAsync(scope, beyondRaces: true, _ => reader is not null
-            ? reader.ReadAsync(new GitHub.BranchRead(branch, [PromotionSpec.DefaultFileName]), cancellationToken)
-            : connection.Writer.ReadAsync(branch!, [PromotionSpec.DefaultFileName], cancellationToken), cancellationToken).ConfigureAwait(false);
+        var view = new BranchView(request.Branch, [PromotionSpec.DefaultFileName], []);
+        var snapshot = await ReadViewAsync(request, connection, view, "the spec " + PromotionSpec.DefaultFileName, cancellationToken).ConfigureAwait(false);
         return (snapshot.Branch, Remember(request, snapshot, connection));
     }
 
     /// <summary>The default branch's name, from the first read of the files (which the first commit then uses).</summary>
-    private async Task<string> OpenDefaultBranchAsync(PromotionSettings request, TargetConnection connection, BranchView view, CancellationToken cancellationToken)
+    private async Task<string> OpenDefaultBranchAsync(PromotionSettings request, TargetConnection connection, BranchView view, CancellationToken cancellationToken) =>
+        (await ReadViewAsync(request, connection, view, "the files to promote", cancellationToken).ConfigureAwait(false)).Branch;
+
+    /// <summary>A fresh read of <paramref name="view"/>, riding out the same failures as an attempt does, under the same budget.</summary>
+    private Task<RepositorySnapshot> ReadViewAsync(PromotionSettings request, TargetConnection connection, BranchView view, string what, CancellationToken cancellationToken)
     {
-        var scope = new RetryScope("the files to promote", connection.Describe, "the default branch", request.Retry);
-        await RetryAsync(scope, beyondRaces: true,
-            _ => view.ReadAsync(connection.Writer, [], fresh: true, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return view.Branch!;
+        var scope = new RetryScope(what, connection.Describe, view.Branch ?? "the default branch", request.Retry);
+        return RetryAsync(scope, beyondRaces: true, _ => view.ReadAsync(connection.Writer, [], fresh: true, cancellationToken), cancellationToken);
     }
 
     private static PromotionSpec ParseSpec(RepositorySnapshot snapshot, TargetConnection connection)

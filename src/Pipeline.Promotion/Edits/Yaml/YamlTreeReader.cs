@@ -218,8 +218,8 @@ internal static class YamlTreeReader
         }
         else
         {
-            mapping.ScalarKeys ??= mapping.Pairs.Select(p => p.Key).OfType<YamlScalar>().DistinctBy(k => k.Value, StringComparer.Ordinal)
-                .ToDictionary(k => k.Value, StringComparer.Ordinal);
+            // Every key already in the mapping passed this check, so they are distinct.
+            mapping.ScalarKeys ??= mapping.Pairs.Select(p => p.Key).OfType<YamlScalar>().ToDictionary(k => k.Value, StringComparer.Ordinal);
             first = mapping.ScalarKeys.TryAdd(scalar.Value, scalar) ? null : mapping.ScalarKeys[scalar.Value];
         }
 
