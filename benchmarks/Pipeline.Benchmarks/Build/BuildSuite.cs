@@ -59,7 +59,7 @@ internal sealed partial class BuildSuite : ISuite
         }
 
         var samples = new SampleSet();
-        var strategies = new SortedSet<string>(StringComparer.Ordinal);
+        var strategies = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var repositories = 0;
         try
         {
@@ -73,7 +73,12 @@ internal sealed partial class BuildSuite : ISuite
                         var repository = $"{registry}/bench/{builder.Name}-{++repositories:D4}";
                         var context = contexts.Cold(@case.Variant == "run");
                         var platforms = AllPlatforms.Take(@case.Platforms).ToList();
-                        strategies.Add(await TimeAsync(settings, samples, builder, @case, "cold", context, repository, platforms, run, cancellationToken).ConfigureAwait(false));
+                        var how = await TimeAsync(settings, samples, builder, @case, "cold", context, repository, platforms, run, cancellationToken).ConfigureAwait(false);
+                        if (builder.Name == "pipeline")
+                        {
+                            (strategies.TryGetValue(@case.Variant, out var chosen) ? chosen : strategies[@case.Variant] = new SortedSet<string>(StringComparer.Ordinal)).Add(how);
+                        }
+
                         if (@case.Warm)
                         {
                             BuildContexts.ChangeOneLine(context);
@@ -91,7 +96,8 @@ internal sealed partial class BuildSuite : ISuite
             Directory.Delete(artifacts, recursive: true);
         }
 
-        notes.Add($"BuildMultiArchImage chose the {string.Join(", ", strategies.Where(s => s is not "docker CLI" and not "buildx"))} strategy (Auto: buildx when it works, else the Docker Engine API). "
+        notes.Add($"BuildMultiArchImage chose {string.Join("; ", strategies.Select(s => $"the {string.Join(", ", s.Value)} strategy for the {s.Key} case"))} "
+            + "(Auto: direct when the Dockerfile runs nothing, so its layers are written from the context with no engine; else buildx when it works; else the Docker Engine API). "
             + "Cold: a fresh copy of samples/demo-service whose busybox and app carry random bytes, so no layer is cached or mounted, pushed to a new repository of a local registry. "
             + "Warm: the same context with one line of the app changed, pushed to the same repository. Times are wall times until the index is in the registry; "
             + "each index is read back afterwards and must list every platform.");

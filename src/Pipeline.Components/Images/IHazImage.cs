@@ -27,7 +27,7 @@ public interface IHazImage : IHazDryRun
     string[] Tags => TryGetValue<string[]>() ?? [];
 
     /// <summary>How the image is built.</summary>
-    [Parameter("How to build: Auto (buildx if installed, else the engine), Buildx, Engine, or Split (one platform per runner, then MergeImage).")]
+    [Parameter("How to build: Auto (Direct when the Dockerfile runs nothing, else buildx if installed, else the engine), Buildx, Engine, Split (one platform per runner, then MergeImage), or Direct (FROM scratch layers written from the context, no engine).")]
     BuildStrategyKind BuildStrategy => TryGetValue<BuildStrategyKind?>() ?? BuildStrategyKind.Auto;
 
     /// <summary>Registries spoken to over plain HTTP.</summary>

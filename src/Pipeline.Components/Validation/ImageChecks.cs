@@ -23,9 +23,9 @@ internal static class ImageChecks
             check.Problem($"--platforms '{string.Join(',', build.Platforms)}' is not a list of platforms: {bad ?? "it is empty"}.", "name os/arch pairs, e.g. --platforms linux/amd64,linux/arm64.", nameof(IHazImage.Platforms));
         }
 
-        if (builds)
+        if (builds && CheckContext(build, check) && bad is null && build.Platforms.Length > 0)
         {
-            CheckContext(build, check);
+            CheckDockerfile(build, check);
         }
     }
 
@@ -72,13 +72,14 @@ internal static class ImageChecks
         }
     }
 
-    private static void CheckContext(IHazImage build, TargetValidation check)
+    /// <summary>True when the context and the Dockerfile exist.</summary>
+    private static bool CheckContext(IHazImage build, TargetValidation check)
     {
         if (!build.Context.DirectoryExists())
         {
             check.Problem($"the build context {Show(build, build.Context)} does not exist.",
                 "point --context at the directory holding the Dockerfile and the files it copies (relative paths start at the root).", nameof(IHazImage.Context));
-            return;
+            return false;
         }
         var dockerfile = build.Dockerfile ?? build.Context / "Dockerfile";
         if (!dockerfile.FileExists())
@@ -86,6 +87,39 @@ internal static class ImageChecks
             check.Problem($"the Dockerfile {Show(build, dockerfile)} does not exist.",
                 build.Dockerfile is null ? "add a Dockerfile to the context, or pass --dockerfile <path>." : "pass the path of an existing Dockerfile.",
                 nameof(IHazImage.Dockerfile), nameof(IHazImage.Context));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The Dockerfile read as the direct strategy reads it: with <c>--build-strategy direct</c> it must be one it can
+    /// write; with <c>auto</c>, a mistake any builder would stop at (a COPY source not in the context) is found here.
+    /// </summary>
+    private static void CheckDockerfile(IHazImage build, TargetValidation check)
+    {
+        if (build.BuildStrategy is not (BuildStrategyKind.Direct or BuildStrategyKind.Auto))
+        {
+            return;
+        }
+
+        try
+        {
+            DirectStrategy.Check(build.Context, build.Dockerfile?.Value, Platform.ParseList(string.Join(',', build.Platforms)));
+            check.Setting("image build", "written from the context, no engine (direct: the Dockerfile runs nothing)", check.SourceOf(nameof(IHazImage.BuildStrategy)));
+        }
+        catch (DockerfileException exception) when (exception.NeedsEngine && build.BuildStrategy == BuildStrategyKind.Auto)
+        {
+            check.Setting("image build", $"with a Docker engine ({exception.File}:{exception.Line} needs one)", check.SourceOf(nameof(IHazImage.BuildStrategy)));
+        }
+        catch (DockerfileException exception)
+        {
+            check.Problem(exception.Message.TrimEnd('.') + ".",
+                exception.NeedsEngine
+                    ? "pass --build-strategy auto (or engine, buildx), which builds this Dockerfile with a Docker engine."
+                    : "fix the Dockerfile or the build context; every builder stops here.",
+                nameof(IHazImage.Dockerfile), nameof(IHazImage.BuildStrategy));
         }
     }
 

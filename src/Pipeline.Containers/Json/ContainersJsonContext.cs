@@ -24,4 +24,5 @@ namespace Pipeline.Containers;
 [JsonSerializable(typeof(RegistryAuthHeader))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class ContainersJsonContext : JsonSerializerContext;

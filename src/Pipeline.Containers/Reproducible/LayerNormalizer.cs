@@ -21,24 +21,33 @@ internal static class LayerNormalizer
 
     public static async Task<NormalizedLayer> NormalizeAsync(string layerTar, string output, DateTimeOffset epoch, CancellationToken cancellationToken)
     {
+        await using var source = new FileStream(layerTar, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+        var entries = new List<TarEntry>();
+        await using var reader = new TarReader(source, leaveOpen: true);
+        while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
+        {
+            entries.Add(entry);
+        }
+
+        return await WriteAsync(entries.OrderBy(e => e.Name, StringComparer.Ordinal), output, epoch, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="sorted"/> (already in ordinal name order; each file's data readable while it is the current
+    /// entry) as a normalised layer.
+    /// </summary>
+    public static async Task<NormalizedLayer> WriteAsync(IEnumerable<TarEntry> sorted, string output, DateTimeOffset epoch, CancellationToken cancellationToken)
+    {
         var sourceDate = DateTimeOffset.FromUnixTimeSeconds(epoch.ToUnixTimeSeconds());
         Digest diffId;
-        await using (var source = new FileStream(layerTar, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous))
         await using (var file = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
         {
-            var entries = new List<TarEntry>();
-            await using var reader = new TarReader(source, leaveOpen: true);
-            while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
-            {
-                entries.Add(entry);
-            }
-
             using var tarHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using (var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true))
             await using (var hashing = new HashingStream(gzip, tarHash))
             await using (var writer = new TarWriter(hashing, TarEntryFormat.Gnu, leaveOpen: true))
             {
-                foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+                foreach (var entry in sorted)
                 {
                     await writer.WriteEntryAsync(Rewrite(entry, sourceDate), cancellationToken).ConfigureAwait(false);
                 }

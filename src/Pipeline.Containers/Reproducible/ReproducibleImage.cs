@@ -28,6 +28,9 @@ internal sealed class ReproducibleImage : IDisposable
 
     public byte[] Config { get; }
 
+    /// <summary>An image of layers already written (normalised) into <paramref name="folder"/>, which it then owns.</summary>
+    public static ReproducibleImage Of(string folder, byte[] config, IReadOnlyList<NormalizedLayer> layers) => new(folder, config, layers);
+
     public IReadOnlyList<NormalizedLayer> Layers { get; }
 
     public byte[] Manifest { get; }

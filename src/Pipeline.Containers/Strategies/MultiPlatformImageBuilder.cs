@@ -1,8 +1,9 @@
 namespace Pipeline.Containers;
 
 /// <summary>
-/// The entry point of BuildMultiArchImage: chooses a strategy (buildx when the plugin is installed, otherwise the
-/// engine; or the one asked for), builds every platform, pushes the index under the tags and returns what was pushed.
+/// The entry point of BuildMultiArchImage: chooses a strategy (direct when the Dockerfile runs nothing, else buildx
+/// when the plugin is installed, else the engine; or the one asked for), builds every platform, pushes the index under
+/// the tags and returns what was pushed.
 /// <code>
 /// using var builder = new MultiPlatformImageBuilder(new ImageBuilderOptions { Output = output });
 /// var built = await builder.BuildAsync(new ImageBuildRequest("ghcr.io/org/app", "src/app") { SourceCommit = sha }, BuildStrategyKind.Auto);
@@ -69,6 +70,7 @@ public sealed class MultiPlatformImageBuilder : IDisposable
         BuildStrategyKind.Buildx => new BuildxStrategy(Buildx, Options),
         BuildStrategyKind.Engine => new EngineStrategy(_engine, Options),
         BuildStrategyKind.Split => Split,
+        BuildStrategyKind.Direct => new DirectStrategy(Options),
         _ => throw new ArgumentException("Choose a strategy first with ChooseAsync.", nameof(kind)),
     };
 
@@ -80,7 +82,20 @@ public sealed class MultiPlatformImageBuilder : IDisposable
             return existing;
         }
 
-        var kind = await ChooseAsync(strategy, cancellationToken).ConfigureAwait(false);
+        var kind = strategy;
+        if (strategy == BuildStrategyKind.Auto)
+        {
+            if (DirectStrategy.WhyNot(request) is { } needsEngine)
+            {
+                Options.Output?.Report($"The Dockerfile needs an engine ({needsEngine.Message})");
+                kind = await ChooseAsync(strategy, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                kind = BuildStrategyKind.Direct;
+            }
+        }
+
         Options.Output?.Report($"Building {request.Repository} for {string.Join(", ", request.Platforms)} with the {kind.Name()} strategy.");
         return await Create(kind).BuildAsync(request, cancellationToken).ConfigureAwait(false);
     }

@@ -52,6 +52,39 @@ public sealed class PromoteValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_copy_source_missing_from_the_context_fails_before_the_tests_with_its_line()
+    {
+        _fixture.Write("app/Dockerfile", "FROM scratch\n# the binary\nCOPY out/app /app\nENTRYPOINT [\"/app\"]\n");
+
+        var outcome = await _fixture.PromoteAsync();
+
+        outcome.ExitCode.Should().Be(BuildOutcome.InvalidInvocation, Output);
+        outcome.Targets.Should().BeEmpty();
+        Output.Should().Contain("BuildMultiArchImage: Dockerfile:3: COPY source 'out/app' is not in the build context (or .dockerignore leaves it out)")
+            .And.Contain("fix: fix the Dockerfile or the build context; every builder stops here.");
+        _fixture.Exists("artifacts/image.json").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task The_direct_strategy_refuses_a_RUN_before_anything_runs_and_auto_accepts_it()
+    {
+        _fixture.Write("app/Dockerfile", "FROM scratch\nCOPY . /\nRUN [\"/app\", \"--self-test\"]\n");
+
+        var direct = await _fixture.PromoteAsync("--build-strategy", "Direct");
+
+        direct.ExitCode.Should().Be(BuildOutcome.InvalidInvocation, Output);
+        direct.Targets.Should().BeEmpty();
+        Output.Should().Contain("BuildMultiArchImage: Dockerfile:3: RUN executes a command in a container, which needs an engine")
+            .And.Contain("--build-strategy (env BUILD_STRATEGY): 'Direct', from the command line")
+            .And.Contain("fix: pass --build-strategy auto (or engine, buildx), which builds this Dockerfile with a Docker engine.");
+
+        await _fixture.PromoteAsync("--plan");
+
+        Output.Should().Contain("Execution plan for Promote:").And.MatchRegex(@"image build +with a Docker engine \(Dockerfile:3 needs one\)")
+            .And.NotContain("problem", "auto hands the RUN to an engine");
+    }
+
+    [Fact]
     public async Task An_image_that_no_app_deploys_fails_before_the_build()
     {
         var outcome = await _fixture.PromoteAsync("--image", "localhost:5999/other");

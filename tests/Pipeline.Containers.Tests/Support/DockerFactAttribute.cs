@@ -50,3 +50,15 @@ public static class DockerAvailability
         return registry ? null : "No registry program (docker-registry) installed; set PIPELINE_REQUIRE_DOCKER=1 to fail instead.";
     }
 }
+
+/// <summary>A theory that needs the Docker engine, skipped as <see cref="DockerFactAttribute"/> is.</summary>
+public sealed class DockerTheoryAttribute : TheoryAttribute
+{
+    public DockerTheoryAttribute()
+    {
+        if (DockerAvailability.SkipReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}

@@ -31,6 +31,32 @@ public static class TestContexts
         return folder;
     }
 
+    /// <summary>A copy of samples/demo-service with Debian's static busybox for amd64 and arm64 in its rootfs/.</summary>
+    public static async Task<string> DemoServiceAsync()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Pipeline.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Pipeline.sln not found above the test binaries.");
+        }
+
+        var sample = Path.Combine(root, "samples", "demo-service");
+        var folder = TestTemp.Folder("pipeline-demo-");
+        foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories).Where(f => !Path.GetRelativePath(sample, f).StartsWith("rootfs", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(sample, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(target, File.GetUnixFileMode(file));
+            }
+        }
+
+        await StaticBusybox.PutInContextAsync(folder, ["linux/amd64", "linux/arm64"], _ => { }, CancellationToken.None);
+        return folder;
+    }
+
     /// <summary>A context with only a text file, for tests that need no RUN step.</summary>
     public static string TextOnly(string dockerfile = "FROM scratch\nCOPY hello.txt /hello.txt\n")
     {

@@ -58,6 +58,7 @@ public sealed class EndpointAndPolicyTests
     [InlineData("buildx", BuildStrategyKind.Buildx)]
     [InlineData("Engine", BuildStrategyKind.Engine)]
     [InlineData("SPLIT", BuildStrategyKind.Split)]
+    [InlineData(" direct ", BuildStrategyKind.Direct)]
     public void Build_strategy_parameter_parses(string? text, BuildStrategyKind expected) =>
         BuildStrategyKinds.Parse(text).Should().Be(expected);
 
@@ -66,6 +67,6 @@ public sealed class EndpointAndPolicyTests
     {
         var act = () => BuildStrategyKinds.Parse("kaniko");
 
-        act.Should().Throw<BuildInputException>().WithMessage("--build-strategy 'kaniko'*auto, buildx, engine or split*");
+        act.Should().Throw<BuildInputException>().WithMessage("--build-strategy 'kaniko'*auto, buildx, engine, split or direct*");
     }
 }
