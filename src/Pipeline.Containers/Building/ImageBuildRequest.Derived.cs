@@ -65,6 +65,14 @@ internal sealed record ResolvedBuild(
             labels[key] = value;
         }
 
+        var args = ArgsOf(request);
+        oci[BuildInputs.AnnotationKey] = BuildInputs.Compute(request, args, labels).ToString();
+        return new ResolvedBuild(request, parsed.WithoutTagOrDigest(), tags, labels, args, oci, when);
+    }
+
+    /// <summary>The build args: <c>VERSION</c> and <c>COMMIT</c> from the request, then the request's own.</summary>
+    public static Dictionary<string, string> ArgsOf(ImageBuildRequest request)
+    {
         var args = new Dictionary<string, string>(StringComparer.Ordinal);
         Put(args, "VERSION", request.Version ?? request.ShortCommit);
         Put(args, "COMMIT", request.SourceCommit);
@@ -73,8 +81,7 @@ internal sealed record ResolvedBuild(
             args[key] = value;
         }
 
-        oci[BuildInputs.AnnotationKey] = BuildInputs.Compute(request, args, labels).ToString();
-        return new ResolvedBuild(request, parsed.WithoutTagOrDigest(), tags, labels, args, oci, when);
+        return args;
     }
 
     private static bool IsBareRepository(string text)

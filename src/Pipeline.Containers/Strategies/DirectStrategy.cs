@@ -29,7 +29,7 @@ public sealed class DirectStrategy(ImageBuilderOptions? options = null) : IImage
     {
         try
         {
-            _ = Plan(ResolvedBuild.From(request, DateTimeOffset.UnixEpoch));
+            _ = Plan(request, ResolvedBuild.ArgsOf(request), new Dictionary<string, string>());
             return null;
         }
         catch (DockerfileException exception) when (exception.NeedsEngine)
@@ -41,19 +41,20 @@ public sealed class DirectStrategy(ImageBuilderOptions? options = null) : IImage
     /// <summary>
     /// Reads the Dockerfile in <paramref name="context"/> (or <paramref name="dockerfile"/>) for every platform as the
     /// direct strategy would, and throws the <see cref="DockerfileException"/> it would throw: a check that costs
-    /// milliseconds, for before anything runs. Build args are those the Dockerfile declares with defaults.
+    /// milliseconds, for before anything runs (the context is listed, not read). Build args are those the Dockerfile
+    /// declares with defaults.
     /// </summary>
     public static void Check(string context, string? dockerfile, IReadOnlyList<Platform> platforms, string? target = null)
     {
-        var request = new ImageBuildRequest("localhost/check", context) { Dockerfile = dockerfile, Platforms = platforms, Target = target, Tags = ["check"] };
-        _ = Plan(ResolvedBuild.From(request, DateTimeOffset.UnixEpoch));
+        var request = new ImageBuildRequest("localhost/check", context) { Dockerfile = dockerfile, Platforms = platforms, Target = target };
+        _ = Plan(request, new Dictionary<string, string>(), new Dictionary<string, string>());
     }
 
     /// <inheritdoc />
     public async Task<BuiltImage> BuildAsync(ImageBuildRequest request, CancellationToken cancellationToken = default)
     {
         var build = ResolvedBuild.From(request, _options.Time.GetUtcNow());
-        var plans = Plan(build);
+        var plans = Plan(request, build.BuildArgs, build.Labels);
         using var registry = _options.CreateRegistryClient(request, build.Repository);
         await registry.CheckPushAccessAsync(build.Repository, cancellationToken).ConfigureAwait(false);
         var images = await Concurrently.RunAsync(
@@ -67,15 +68,15 @@ public sealed class DirectStrategy(ImageBuilderOptions? options = null) : IImage
     }
 
     /// <summary>Every platform's plan, so that a Dockerfile the strategy cannot build fails before anything is pushed.</summary>
-    private static IReadOnlyList<ScratchImagePlan> Plan(ResolvedBuild build)
+    private static IReadOnlyList<ScratchImagePlan> Plan(ImageBuildRequest request, IReadOnlyDictionary<string, string> args, IReadOnlyDictionary<string, string> labels)
     {
-        var (context, dockerfilePath) = BuildContextArchive.ResolveInputs(build.Request.Context, build.Request.Dockerfile);
+        var (context, dockerfilePath) = BuildContextArchive.ResolveInputs(request.Context, request.Dockerfile);
         var relative = Path.GetRelativePath(context, dockerfilePath).Replace('\\', '/');
         var inside = !relative.StartsWith("../", StringComparison.Ordinal) && relative != ".." && !Path.IsPathRooted(relative);
-        var dockerfile = Dockerfile.Load(dockerfilePath, build.Request.Dockerfile ?? "Dockerfile");
+        var dockerfile = Dockerfile.Load(dockerfilePath, request.Dockerfile ?? "Dockerfile");
         var tree = ContextTree.Load(context, inside ? relative : null);
-        return build.Request.Platforms
-            .Select(platform => ScratchImagePlanner.Plan(dockerfile, tree, platform, build.BuildArgs, build.Labels, build.Request.Target))
+        return request.Platforms
+            .Select(platform => ScratchImagePlanner.Plan(dockerfile, tree, platform, args, labels, request.Target))
             .ToArray();
     }
 
