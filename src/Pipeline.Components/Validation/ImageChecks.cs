@@ -95,7 +95,8 @@ internal static class ImageChecks
 
     /// <summary>
     /// The Dockerfile read as the direct strategy reads it: with <c>--build-strategy direct</c> it must be one it can
-    /// write; with <c>auto</c>, a mistake any builder would stop at (a COPY source not in the context) is found here.
+    /// write; with <c>auto</c>, a mistake any builder would stop at (an unknown instruction, an ENV without a value) is
+    /// found here. The files it copies are not looked for: an earlier target may write them.
     /// </summary>
     private static void CheckDockerfile(IHazImage build, TargetValidation check)
     {
@@ -118,7 +119,7 @@ internal static class ImageChecks
             check.Problem(exception.Message.TrimEnd('.') + ".",
                 exception.NeedsEngine
                     ? "pass --build-strategy auto (or engine, buildx), which builds this Dockerfile with a Docker engine."
-                    : "fix the Dockerfile or the build context; every builder stops here.",
+                    : "fix the Dockerfile; every builder stops here.",
                 nameof(IHazImage.Dockerfile), nameof(IHazImage.BuildStrategy));
         }
     }

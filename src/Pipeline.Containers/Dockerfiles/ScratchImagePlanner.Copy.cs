@@ -46,6 +46,18 @@ internal sealed partial class ScratchImagePlanner
         var destinationIsFolder = destination is "." or "" || destination.EndsWith('/') || destination.EndsWith("/.", StringComparison.Ordinal);
         var target = IgnorePattern.CleanPath(destination.StartsWith('/') ? destination : $"{workdir}/{destination}").TrimStart('/');
         target = target == "." ? string.Empty : target;
+        if (_context is null)
+        {
+            // The instructions alone: an earlier step may still write the files they copy.
+            if (sources.Count > 1 && !destinationIsFolder)
+            {
+                throw Error($"COPY of several sources needs a folder as the destination, ending in /: write {destination}/.");
+            }
+
+            History($"COPY {string.Join(' ', sources)} {destination} # buildkit", emptyLayer: false);
+            return;
+        }
+
         var matches = new List<ContextEntry>();
         foreach (var source in sources)
         {
@@ -79,6 +91,9 @@ internal sealed partial class ScratchImagePlanner
         History($"COPY {string.Join(' ', sources)} {destination} # buildkit", emptyLayer: false);
     }
 
+    /// <summary>The context, once <see cref="Copy"/> has seen there is one.</summary>
+    private ContextTree Context => _context ?? throw new InvalidOperationException("No build context to copy from.");
+
     private IReadOnlyList<ContextEntry> Sources(string source)
     {
         var clean = IgnorePattern.CleanPath(source.TrimStart('/'));
@@ -91,7 +106,7 @@ internal sealed partial class ScratchImagePlanner
         {
             try
             {
-                return _context.Match(clean);
+                return Context.Match(clean);
             }
             catch (FormatException exception)
             {
@@ -99,7 +114,7 @@ internal sealed partial class ScratchImagePlanner
             }
         }
 
-        return _context.Find(clean) is { } found
+        return Context.Find(clean) is { } found
             ? [found]
             : throw Error($"COPY source '{source}' is not in the build context (or .dockerignore leaves it out); check the path, which is relative to --context.");
     }
@@ -111,7 +126,7 @@ internal sealed partial class ScratchImagePlanner
         {
             var link = new FileInfo(entry.FullPath).LinkTarget!;
             var resolved = IgnorePattern.CleanPath(link.StartsWith('/') ? link.TrimStart('/') : $"{ContextTree.Parent(entry.RelativePath)}/{link}");
-            if (hops > 40 || resolved.StartsWith("..", StringComparison.Ordinal) || _context.Find(resolved) is not { } next)
+            if (hops > 40 || resolved.StartsWith("..", StringComparison.Ordinal) || Context.Find(resolved) is not { } next)
             {
                 throw Error($"COPY source '{entry.RelativePath}' is a link to '{link}', which is not in the build context.");
             }
@@ -128,7 +143,7 @@ internal sealed partial class ScratchImagePlanner
         {
             _files.MakeDirectories(target, uid, gid);
 
-            foreach (var below in _context.Descendants(source.RelativePath))
+            foreach (var below in Context.Descendants(source.RelativePath))
             {
                 var relative = source.RelativePath == "." ? below.RelativePath : below.RelativePath[(source.RelativePath.Length + 1)..];
                 _files.Write(Describe(below, Join(target, relative), uid, gid), uid, gid);

@@ -91,13 +91,7 @@ internal sealed partial class ScratchImagePlanner
             }
         }
 
-        var exposed = _config["ExposedPorts"] as JsonObject ?? [];
-        foreach (var port in ports)
-        {
-            exposed[port] = new JsonObject();
-        }
-
-        _config["ExposedPorts"] = exposed;
+        AddToSet("ExposedPorts", ports);
         History($"EXPOSE {GoText.SetMap(ports)}", emptyLayer: true);
     }
 
@@ -109,14 +103,20 @@ internal sealed partial class ScratchImagePlanner
             throw Error("VOLUME needs a path; write VOLUME /data.");
         }
 
-        var all = _config["Volumes"] as JsonObject ?? [];
-        foreach (var volume in volumes)
+        AddToSet("Volumes", volumes);
+        History($"VOLUME [{string.Join(' ', volumes)}]", emptyLayer: true);
+    }
+
+    /// <summary>Adds <paramref name="keys"/> to a config field that Go writes as a <c>map[string]struct{}</c>.</summary>
+    private void AddToSet(string field, IEnumerable<string> keys)
+    {
+        var set = _config[field] as JsonObject ?? [];
+        foreach (var key in keys)
         {
-            all[volume] = new JsonObject();
+            set[key] = new JsonObject();
         }
 
-        _config["Volumes"] = all;
-        History($"VOLUME [{string.Join(' ', volumes)}]", emptyLayer: true);
+        _config[field] = set;
     }
 
     private void Workdir(DockerfileInstruction instruction)

@@ -19,7 +19,7 @@ internal sealed partial class ScratchImagePlanner
     private const string HistoryComment = "buildkit.dockerfile.v0";
 
     private readonly Dockerfile _file;
-    private readonly ContextTree _context;
+    private readonly ContextTree? _context;
     private readonly Platform _platform;
     private readonly IReadOnlyDictionary<string, string> _buildArgs;
     private readonly Dictionary<string, string> _automatic;
@@ -32,7 +32,7 @@ internal sealed partial class ScratchImagePlanner
     private readonly ScratchFilesystem _files = new();
     private DockerfileInstruction _current = null!;
 
-    private ScratchImagePlanner(Dockerfile file, ContextTree context, Platform platform, IReadOnlyDictionary<string, string> buildArgs)
+    private ScratchImagePlanner(Dockerfile file, ContextTree? context, Platform platform, IReadOnlyDictionary<string, string> buildArgs)
     {
         _file = file;
         _context = context;
@@ -54,9 +54,10 @@ internal sealed partial class ScratchImagePlanner
 
     /// <summary>
     /// The plan for <paramref name="platform"/>, with <paramref name="labels"/> (the build's own, which win) added to
-    /// the config; <paramref name="target"/> must name the stage when given.
+    /// the config; <paramref name="target"/> must name the stage when given. Without a <paramref name="context"/> the
+    /// instructions are checked and COPY writes nothing (its sources may not exist yet).
     /// </summary>
-    public static ScratchImagePlan Plan(Dockerfile file, ContextTree context, Platform platform, IReadOnlyDictionary<string, string> buildArgs,
+    public static ScratchImagePlan Plan(Dockerfile file, ContextTree? context, Platform platform, IReadOnlyDictionary<string, string> buildArgs,
         IReadOnlyDictionary<string, string> labels, string? target)
     {
         var planner = new ScratchImagePlanner(file, context, platform, buildArgs);

@@ -40,14 +40,15 @@ public sealed class DirectStrategy(ImageBuilderOptions? options = null) : IImage
 
     /// <summary>
     /// Reads the Dockerfile in <paramref name="context"/> (or <paramref name="dockerfile"/>) for every platform as the
-    /// direct strategy would, and throws the <see cref="DockerfileException"/> it would throw: a check that costs
-    /// milliseconds, for before anything runs (the context is listed, not read). Build args are those the Dockerfile
-    /// declares with defaults.
+    /// direct strategy would, and throws the <see cref="DockerfileException"/> it would throw for its instructions: a
+    /// check that costs milliseconds, for before anything runs. The files a COPY names are not looked for, since an
+    /// earlier step (a publish, a download) may still write them. Build args are those the Dockerfile declares with
+    /// defaults.
     /// </summary>
     public static void Check(string context, string? dockerfile, IReadOnlyList<Platform> platforms, string? target = null)
     {
         var request = new ImageBuildRequest("localhost/check", context) { Dockerfile = dockerfile, Platforms = platforms, Target = target };
-        _ = Plan(request, new Dictionary<string, string>(), new Dictionary<string, string>());
+        _ = Plan(request, new Dictionary<string, string>(), new Dictionary<string, string>(), readContext: false);
     }
 
     /// <inheritdoc />
@@ -68,13 +69,13 @@ public sealed class DirectStrategy(ImageBuilderOptions? options = null) : IImage
     }
 
     /// <summary>Every platform's plan, so that a Dockerfile the strategy cannot build fails before anything is pushed.</summary>
-    private static IReadOnlyList<ScratchImagePlan> Plan(ImageBuildRequest request, IReadOnlyDictionary<string, string> args, IReadOnlyDictionary<string, string> labels)
+    private static IReadOnlyList<ScratchImagePlan> Plan(ImageBuildRequest request, IReadOnlyDictionary<string, string> args, IReadOnlyDictionary<string, string> labels, bool readContext = true)
     {
         var (context, dockerfilePath) = BuildContextArchive.ResolveInputs(request.Context, request.Dockerfile);
         var relative = Path.GetRelativePath(context, dockerfilePath).Replace('\\', '/');
         var inside = !relative.StartsWith("../", StringComparison.Ordinal) && relative != ".." && !Path.IsPathRooted(relative);
         var dockerfile = Dockerfile.Load(dockerfilePath, request.Dockerfile ?? "Dockerfile");
-        var tree = ContextTree.Load(context, inside ? relative : null);
+        var tree = readContext ? ContextTree.Load(context, inside ? relative : null) : null;
         return request.Platforms
             .Select(platform => ScratchImagePlanner.Plan(dockerfile, tree, platform, args, labels, request.Target))
             .ToArray();

@@ -52,16 +52,17 @@ public sealed class PromoteValidationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_copy_source_missing_from_the_context_fails_before_the_tests_with_its_line()
+    public async Task A_dockerfile_mistake_fails_before_the_tests_with_its_line_and_a_file_an_earlier_target_writes_does_not()
     {
-        _fixture.Write("app/Dockerfile", "FROM scratch\n# the binary\nCOPY out/app /app\nENTRYPOINT [\"/app\"]\n");
+        _fixture.Write("app/Dockerfile", "FROM scratch\n# the binary, published by the tests\nCOPY out/app /app\nENTRYPONT [\"/app\"]\n");
 
         var outcome = await _fixture.PromoteAsync();
 
         outcome.ExitCode.Should().Be(BuildOutcome.InvalidInvocation, Output);
         outcome.Targets.Should().BeEmpty();
-        Output.Should().Contain("BuildMultiArchImage: Dockerfile:3: COPY source 'out/app' is not in the build context (or .dockerignore leaves it out)")
-            .And.Contain("fix: fix the Dockerfile or the build context; every builder stops here.");
+        Output.Should().Contain("BuildMultiArchImage: Dockerfile:4: unknown instruction 'ENTRYPONT'; check its spelling.")
+            .And.Contain("fix: fix the Dockerfile; every builder stops here.")
+            .And.NotContain("out/app", "out/app is not there yet, and an earlier target may write it");
         _fixture.Exists("artifacts/image.json").Should().BeFalse();
     }
 

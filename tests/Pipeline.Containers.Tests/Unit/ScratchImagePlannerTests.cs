@@ -115,6 +115,22 @@ public sealed class ScratchImagePlannerTests
         act.Should().Throw<DockerfileException>().WithMessage(message).Which.NeedsEngine.Should().BeFalse();
     }
 
+    [Fact]
+    public void The_check_before_anything_runs_reads_the_instructions_and_leaves_the_copied_files_to_the_build()
+    {
+        var context = Context(("Dockerfile", "FROM scratch\nCOPY out/app /app\nCMD [\"/app\"]\n"));
+
+        var beforeTheBuild = () => DirectStrategy.Check(context, null, [Platform.LinuxAmd64, Platform.LinuxArm64]);
+        beforeTheBuild.Should().NotThrow("an earlier target may publish out/app");
+
+        File.WriteAllText(Path.Combine(context, "Dockerfile"), "FROM scratch\nCOPY out/app /app\nRUN [\"/app\", \"--check\"]\n");
+        beforeTheBuild.Should().Throw<DockerfileException>().Which.NeedsEngine.Should().BeTrue();
+        File.WriteAllText(Path.Combine(context, "Dockerfile"), "FROM scratch\nCOPY out/a out/b /app\n");
+        beforeTheBuild.Should().Throw<DockerfileException>().WithMessage("Dockerfile:2: COPY of several sources needs a folder as the destination*");
+        var atTheBuild = () => DirectStrategy.WhyNot(new ImageBuildRequest("localhost/app", context));
+        atTheBuild.Should().Throw<DockerfileException>().WithMessage("Dockerfile:2: COPY source 'out/a' is not in the build context*");
+    }
+
     private static ScratchImagePlan Plan(string context, string dockerfile, Platform? platform = null, (string, string)? arg = null, (string, string)? labels = null)
     {
         var args = new Dictionary<string, string>();
