@@ -6,21 +6,27 @@ namespace Pipeline.Containers.Tests.Support;
 /// <summary>A real HTTP server on 127.0.0.1 whose answers a test scripts; it records every request it receives.</summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<HttpListenerRequest, HttpListenerResponse, Task> _handler;
     private readonly Task _loop;
 
     public LoopbackServer(Func<HttpListenerRequest, HttpListenerResponse, Task> handler)
     {
         _handler = handler;
+        // A listener whose Start fails (the port was taken meanwhile) is disposed by it, so each attempt takes a new
+        // one, on a port the OS has just handed out.
         for (var attempt = 0; ; attempt++)
         {
-            Port = Random.Shared.Next(20000, 60000);
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
             try
             {
-                _listener.Start();
+                listener.Start();
+                _listener = listener;
                 break;
             }
             catch (HttpListenerException) when (attempt < 20)
