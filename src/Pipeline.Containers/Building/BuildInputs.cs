@@ -33,8 +33,7 @@ public static class BuildInputs
         IReadOnlyDictionary<string, string> labels)
     {
         var (context, dockerfile) = BuildContextArchive.ResolveInputs(request.Context, request.Dockerfile);
-        var relative = Path.GetRelativePath(context, dockerfile).Replace('\\', '/');
-        var inside = !relative.StartsWith("../", StringComparison.Ordinal) && relative != ".." && !Path.IsPathRooted(relative);
+        var inside = BuildContextArchive.DockerfileInside(context, dockerfile);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Line(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text.Replace("\n", "\\n", StringComparison.Ordinal) + "\n"));
 
@@ -57,7 +56,7 @@ public static class BuildInputs
             Line($"label {key}={value}");
         }
 
-        foreach (var entry in BuildContextFiles.Enumerate(context, BuildContextFiles.IgnoreRules(context, inside ? relative : null)))
+        foreach (var entry in BuildContextFiles.Enumerate(context, BuildContextFiles.IgnoreRules(context, inside)))
         {
             var info = new FileInfo(entry.FullPath);
             var mode = Convert.ToString((int)info.UnixFileMode, 8).PadLeft(4, '0');

@@ -9,9 +9,9 @@ namespace Pipeline.Containers;
 /// </summary>
 internal static class ExistingImage
 {
-    public static async Task<BuiltImage?> FindAsync(ImageBuildRequest request, ImageBuilderOptions options, CancellationToken cancellationToken)
+    public static async Task<BuiltImage?> FindAsync(ResolvedBuild build, ImageBuilderOptions options, CancellationToken cancellationToken)
     {
-        var build = ResolvedBuild.From(request, options.Time.GetUtcNow());
+        var request = build.Request;
         using var registry = options.CreateRegistryClient(request, build.Repository);
         var first = build.Repository.WithTag(build.Tags[0]);
         if (await registry.HeadManifestAsync(first, cancellationToken).ConfigureAwait(false) is null)

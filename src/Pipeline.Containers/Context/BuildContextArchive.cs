@@ -33,10 +33,9 @@ internal sealed class BuildContextArchive : IDisposable
     public static BuildContextArchive Create(string contextDirectory, string? dockerfile)
     {
         var (context, dockerfilePath) = ResolveInputs(contextDirectory, dockerfile);
-        var relative = Path.GetRelativePath(context, dockerfilePath).Replace('\\', '/');
-        var inside = !relative.StartsWith("../", StringComparison.Ordinal) && relative != ".." && !Path.IsPathRooted(relative);
-        var dockerfileName = inside ? relative : $".dockerfile.{Guid.NewGuid():N}"[..24];
-        var ignore = BuildContextFiles.IgnoreRules(context, inside ? relative : null);
+        var inside = DockerfileInside(context, dockerfilePath);
+        var dockerfileName = inside ?? $".dockerfile.{Guid.NewGuid():N}"[..24];
+        var ignore = BuildContextFiles.IgnoreRules(context, inside);
         var path = Path.Combine(Path.GetTempPath(), $"pipeline-context-{Guid.NewGuid():N}.tar");
         var count = 0;
         using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -46,7 +45,7 @@ internal sealed class BuildContextArchive : IDisposable
         {
             Write(writer, dockerfilePath, dockerfileName);
             count = 1;
-            foreach (var entry in BuildContextFiles.Enumerate(context, ignore).Where(e => e.RelativePath != (inside ? relative : null)))
+            foreach (var entry in BuildContextFiles.Enumerate(context, ignore).Where(e => e.RelativePath != inside))
             {
                 Write(writer, entry.FullPath, entry.RelativePath);
                 count++;
@@ -77,6 +76,13 @@ internal sealed class BuildContextArchive : IDisposable
         }
 
         return (context, dockerfilePath);
+    }
+
+    /// <summary>The Dockerfile's path inside the context, with forward slashes, or null when it lies outside.</summary>
+    public static string? DockerfileInside(string context, string dockerfile)
+    {
+        var relative = Path.GetRelativePath(context, dockerfile).Replace('\\', '/');
+        return relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative) ? null : relative;
     }
 
     public Stream OpenRead() => new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);

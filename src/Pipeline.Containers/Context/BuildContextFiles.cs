@@ -3,7 +3,15 @@ namespace Pipeline.Containers;
 /// <summary>One file, folder or link of the build context.</summary>
 /// <param name="RelativePath">The path inside the context, with forward slashes.</param>
 /// <param name="FullPath">The path on disk.</param>
-internal sealed record ContextEntry(string RelativePath, string FullPath);
+/// <param name="Info">What the walk found there (its status is read once and kept).</param>
+internal sealed record ContextEntry(string RelativePath, string FullPath, FileSystemInfo Info)
+{
+    /// <summary>A link's target as written, or null.</summary>
+    public string? LinkTarget => Info.LinkTarget;
+
+    /// <summary>True for a folder (not a link to one).</summary>
+    public bool IsDirectory => Info is DirectoryInfo && Info.LinkTarget is null;
+}
 
 /// <summary>
 /// The files of a build context in the order and selection the Docker CLI sends them: a walk in name order that
@@ -37,7 +45,7 @@ internal static class BuildContextFiles
             }
             else
             {
-                yield return new ContextEntry(relative, entry.FullName);
+                yield return new ContextEntry(relative, entry.FullName, entry);
             }
 
             if (isDirectory)

@@ -27,7 +27,7 @@ internal sealed class ContextTree
             }
 
             list.Add(entry.RelativePath);
-            if (IsDirectory(entry))
+            if (entry.IsDirectory)
             {
                 _children.TryAdd(entry.RelativePath, []);
             }
@@ -43,7 +43,7 @@ internal sealed class ContextTree
 
     /// <summary>The entry at <paramref name="path"/> (clean, relative, <c>.</c> for the root), or null.</summary>
     public ContextEntry? Find(string path) =>
-        path == "." ? new ContextEntry(".", Root) : _entries.GetValueOrDefault(path);
+        path == "." ? new ContextEntry(".", Root, new DirectoryInfo(Root)) : _entries.GetValueOrDefault(path);
 
     /// <summary>The entries directly inside folder <paramref name="path"/>, in name order.</summary>
     public IReadOnlyList<ContextEntry> Children(string path) =>
@@ -55,7 +55,7 @@ internal sealed class ContextTree
         foreach (var child in Children(path))
         {
             yield return child;
-            if (IsDirectory(child))
+            if (child.IsDirectory)
             {
                 foreach (var below in Descendants(child.RelativePath))
                 {
@@ -96,10 +96,6 @@ internal sealed class ContextTree
     }
 
     public static bool HasWildcard(string text) => text.IndexOfAny(['*', '?', '[']) >= 0;
-
-    public static bool IsDirectory(ContextEntry entry) => entry.RelativePath == "." || (Directory.Exists(entry.FullPath) && new FileInfo(entry.FullPath).LinkTarget is null);
-
-    public static bool IsLink(ContextEntry entry) => new FileInfo(entry.FullPath).LinkTarget is not null;
 
     public static string Name(string path) => path[(path.LastIndexOf('/') + 1)..];
 

@@ -70,7 +70,7 @@ internal sealed partial class ScratchImagePlanner
         }
 
         var followed = matches.Select(Follow).ToList();
-        if (chmod is not null && followed.Any(ContextTree.IsDirectory))
+        if (chmod is not null && followed.Any(e => e.IsDirectory))
         {
             throw Engine("COPY --chmod of a folder is built by an engine; the direct strategy applies --chmod to files.");
         }
@@ -122,9 +122,8 @@ internal sealed partial class ScratchImagePlanner
     /// <summary>A source that is a link is the entry it points to (inside the context).</summary>
     private ContextEntry Follow(ContextEntry entry)
     {
-        for (var hops = 0; ContextTree.IsLink(entry); hops++)
+        for (var hops = 0; entry.LinkTarget is { } link; hops++)
         {
-            var link = new FileInfo(entry.FullPath).LinkTarget!;
             var resolved = IgnorePattern.CleanPath(link.StartsWith('/') ? link.TrimStart('/') : $"{ContextTree.Parent(entry.RelativePath)}/{link}");
             if (hops > 40 || resolved.StartsWith("..", StringComparison.Ordinal) || Context.Find(resolved) is not { } next)
             {
@@ -139,7 +138,7 @@ internal sealed partial class ScratchImagePlanner
 
     private void CopyEntry(ContextEntry source, string target, bool intoFolder, int uid, int gid, UnixFileMode? chmod)
     {
-        if (ContextTree.IsDirectory(source))
+        if (source.IsDirectory)
         {
             _files.MakeDirectories(target, uid, gid);
 
@@ -157,18 +156,13 @@ internal sealed partial class ScratchImagePlanner
         _files.Write(chmod is { } mode ? file with { Mode = mode } : file, uid, gid);
     }
 
-    private static ImageFile Describe(ContextEntry entry, string path, int uid, int gid)
-    {
-        var info = new FileInfo(entry.FullPath);
-        return info.LinkTarget is { } link ? new ImageFile(path, TarEntryType.SymbolicLink, Mode(entry), uid, gid, LinkName: link)
-            : ContextTree.IsDirectory(entry) ? new ImageFile(path, TarEntryType.Directory, Mode(entry), uid, gid)
+    private static ImageFile Describe(ContextEntry entry, string path, int uid, int gid) =>
+        entry.LinkTarget is { } link ? new ImageFile(path, TarEntryType.SymbolicLink, (UnixFileMode)0b111_111_111, uid, gid, LinkName: link)
+            : entry.IsDirectory ? new ImageFile(path, TarEntryType.Directory, Mode(entry), uid, gid)
             : new ImageFile(path, TarEntryType.RegularFile, Mode(entry), uid, gid, Source: entry.FullPath);
-    }
 
     private static UnixFileMode Mode(ContextEntry entry) =>
-        OperatingSystem.IsWindows() ? ScratchFilesystem.CreatedFolderMode : File.ResolveLinkTarget(entry.FullPath, false) is not null
-            ? (UnixFileMode)0b111_111_111
-            : File.GetUnixFileMode(entry.FullPath);
+        OperatingSystem.IsWindows() ? ScratchFilesystem.CreatedFolderMode : entry.Info.UnixFileMode;
 
     private static string Join(string folder, string name) => folder.Length == 0 ? name : $"{folder}/{name}";
 }

@@ -37,6 +37,12 @@ public static class BuildStrategyKinds
     public static string Name(this BuildStrategyKind kind) => kind.ToString().ToLowerInvariant();
 }
 
+/// <summary>A strategy that builds from a request already resolved, so the builder resolves (and hashes the inputs) once.</summary>
+internal interface IResolvedBuildStrategy
+{
+    Task<BuiltImage> BuildAsync(ResolvedBuild build, CancellationToken cancellationToken);
+}
+
 /// <summary>One way of building and pushing a multi-platform image.</summary>
 public interface IImageBuildStrategy
 {

@@ -5,7 +5,7 @@ namespace Pipeline.Containers;
 /// the index under the tags. The index digest comes from the metadata file; the platform digests from the index
 /// as the registry serves it. Needs the buildx plugin and a builder that can build several platforms (CI runners have both).
 /// </summary>
-public sealed class BuildxStrategy(BuildxDriver driver, ImageBuilderOptions? options = null) : IImageBuildStrategy
+public sealed class BuildxStrategy(BuildxDriver driver, ImageBuilderOptions? options = null) : IImageBuildStrategy, IResolvedBuildStrategy
 {
     private readonly ImageBuilderOptions _options = options ?? new ImageBuilderOptions();
 
@@ -20,9 +20,12 @@ public sealed class BuildxStrategy(BuildxDriver driver, ImageBuilderOptions? opt
     }
 
     /// <inheritdoc />
-    public async Task<BuiltImage> BuildAsync(ImageBuildRequest request, CancellationToken cancellationToken = default)
+    public Task<BuiltImage> BuildAsync(ImageBuildRequest request, CancellationToken cancellationToken = default) =>
+        ((IResolvedBuildStrategy)this).BuildAsync(ResolvedBuild.From(request, _options.Time.GetUtcNow()), cancellationToken);
+
+    async Task<BuiltImage> IResolvedBuildStrategy.BuildAsync(ResolvedBuild build, CancellationToken cancellationToken)
     {
-        var build = ResolvedBuild.From(request, _options.Time.GetUtcNow());
+        var request = build.Request;
         using var registry = _options.CreateRegistryClient(request, build.Repository);
         await registry.CheckPushAccessAsync(build.Repository, cancellationToken).ConfigureAwait(false);
         var credentials = request.Credential is { } credential

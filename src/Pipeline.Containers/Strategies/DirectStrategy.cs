@@ -13,7 +13,7 @@ namespace Pipeline.Containers;
 /// the line and the reason (<see cref="DockerfileException.NeedsEngine"/>); <see cref="BuildStrategyKind.Auto"/> then
 /// builds with the engine instead.
 /// </summary>
-public sealed class DirectStrategy(ImageBuilderOptions? options = null) : IImageBuildStrategy
+public sealed class DirectStrategy(ImageBuilderOptions? options = null) : IImageBuildStrategy, IResolvedBuildStrategy
 {
     private readonly ImageBuilderOptions _options = options ?? new ImageBuilderOptions();
 
@@ -25,18 +25,8 @@ public sealed class DirectStrategy(ImageBuilderOptions? options = null) : IImage
     /// <see cref="DockerfileException"/> with <see cref="DockerfileException.NeedsEngine"/> set). A Dockerfile that is
     /// wrong for any builder throws.
     /// </summary>
-    public static DockerfileException? WhyNot(ImageBuildRequest request)
-    {
-        try
-        {
-            _ = Plan(request, ResolvedBuild.ArgsOf(request), new Dictionary<string, string>());
-            return null;
-        }
-        catch (DockerfileException exception) when (exception.NeedsEngine)
-        {
-            return exception;
-        }
-    }
+    public static DockerfileException? WhyNot(ImageBuildRequest request) =>
+        TryPlan(request, ResolvedBuild.ArgsOf(request), new Dictionary<string, string>()).NeedsEngine;
 
     /// <summary>
     /// Reads the Dockerfile in <paramref name="context"/> (or <paramref name="dockerfile"/>) for every platform as the
@@ -52,11 +42,30 @@ public sealed class DirectStrategy(ImageBuilderOptions? options = null) : IImage
     }
 
     /// <inheritdoc />
-    public async Task<BuiltImage> BuildAsync(ImageBuildRequest request, CancellationToken cancellationToken = default)
+    public Task<BuiltImage> BuildAsync(ImageBuildRequest request, CancellationToken cancellationToken = default) =>
+        ((IResolvedBuildStrategy)this).BuildAsync(ResolvedBuild.From(request, _options.Time.GetUtcNow()), cancellationToken);
+
+    Task<BuiltImage> IResolvedBuildStrategy.BuildAsync(ResolvedBuild build, CancellationToken cancellationToken) =>
+        BuildAsync(build, Plan(build.Request, build.BuildArgs, build.Labels), cancellationToken);
+
+    /// <summary>Every platform's plan, or why an engine is needed; a Dockerfile wrong for any builder throws.</summary>
+    internal static (IReadOnlyList<ScratchImagePlan>? Plans, DockerfileException? NeedsEngine) TryPlan(
+        ImageBuildRequest request, IReadOnlyDictionary<string, string> args, IReadOnlyDictionary<string, string> labels)
     {
-        var build = ResolvedBuild.From(request, _options.Time.GetUtcNow());
-        var plans = Plan(request, build.BuildArgs, build.Labels);
-        using var registry = _options.CreateRegistryClient(request, build.Repository);
+        try
+        {
+            return (Plan(request, args, labels), null);
+        }
+        catch (DockerfileException exception) when (exception.NeedsEngine)
+        {
+            return (null, exception);
+        }
+    }
+
+    /// <summary>Writes and pushes the planned images of <paramref name="build"/>, then the index.</summary>
+    internal async Task<BuiltImage> BuildAsync(ResolvedBuild build, IReadOnlyList<ScratchImagePlan> plans, CancellationToken cancellationToken)
+    {
+        using var registry = _options.CreateRegistryClient(build.Request, build.Repository);
         await registry.CheckPushAccessAsync(build.Repository, cancellationToken).ConfigureAwait(false);
         var images = await Concurrently.RunAsync(
             plans,
@@ -72,10 +81,8 @@ public sealed class DirectStrategy(ImageBuilderOptions? options = null) : IImage
     private static IReadOnlyList<ScratchImagePlan> Plan(ImageBuildRequest request, IReadOnlyDictionary<string, string> args, IReadOnlyDictionary<string, string> labels, bool readContext = true)
     {
         var (context, dockerfilePath) = BuildContextArchive.ResolveInputs(request.Context, request.Dockerfile);
-        var relative = Path.GetRelativePath(context, dockerfilePath).Replace('\\', '/');
-        var inside = !relative.StartsWith("../", StringComparison.Ordinal) && relative != ".." && !Path.IsPathRooted(relative);
         var dockerfile = Dockerfile.Load(dockerfilePath, request.Dockerfile ?? "Dockerfile");
-        var tree = readContext ? ContextTree.Load(context, inside ? relative : null) : null;
+        var tree = readContext ? ContextTree.Load(context, BuildContextArchive.DockerfileInside(context, dockerfilePath)) : null;
         return request.Platforms
             .Select(platform => ScratchImagePlanner.Plan(dockerfile, tree, platform, args, labels, request.Target))
             .ToArray();

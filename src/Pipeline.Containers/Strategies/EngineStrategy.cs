@@ -7,7 +7,7 @@ namespace Pipeline.Containers;
 /// pushes it under every tag. BuildKit, unlike the classic builder, writes the requested architecture into each
 /// image config, and that config is checked before anything is pushed.
 /// </summary>
-public sealed class EngineStrategy(DockerEngineClient engine, ImageBuilderOptions? options = null) : IImageBuildStrategy
+public sealed class EngineStrategy(DockerEngineClient engine, ImageBuilderOptions? options = null) : IImageBuildStrategy, IResolvedBuildStrategy
 {
     private readonly ImageBuilderOptions _options = options ?? new ImageBuilderOptions();
 
@@ -15,9 +15,12 @@ public sealed class EngineStrategy(DockerEngineClient engine, ImageBuilderOption
     public BuildStrategyKind Kind => BuildStrategyKind.Engine;
 
     /// <inheritdoc />
-    public async Task<BuiltImage> BuildAsync(ImageBuildRequest request, CancellationToken cancellationToken = default)
+    public Task<BuiltImage> BuildAsync(ImageBuildRequest request, CancellationToken cancellationToken = default) =>
+        ((IResolvedBuildStrategy)this).BuildAsync(ResolvedBuild.From(request, _options.Time.GetUtcNow()), cancellationToken);
+
+    async Task<BuiltImage> IResolvedBuildStrategy.BuildAsync(ResolvedBuild build, CancellationToken cancellationToken)
     {
-        var build = ResolvedBuild.From(request, _options.Time.GetUtcNow());
+        var request = build.Request;
         using var registry = _options.CreateRegistryClient(request, build.Repository);
         await Task.WhenAll(engine.PingAsync(cancellationToken), registry.CheckPushAccessAsync(build.Repository, cancellationToken)).ConfigureAwait(false);
         using var archive = BuildContextArchive.Create(request.Context, request.Dockerfile);

@@ -77,27 +77,34 @@ public sealed class MultiPlatformImageBuilder : IDisposable
     /// <summary>Builds and pushes <paramref name="request"/> with the chosen strategy.</summary>
     public async Task<BuiltImage> BuildAsync(ImageBuildRequest request, BuildStrategyKind strategy = BuildStrategyKind.Auto, CancellationToken cancellationToken = default)
     {
-        if (request.ReuseExisting && await ExistingImage.FindAsync(request, Options, cancellationToken).ConfigureAwait(false) is { } existing)
+        // Resolved once: the reuse lookup and the strategy share the digest of the inputs, which reads every context file.
+        var build = ResolvedBuild.From(request, Options.Time.GetUtcNow());
+        if (request.ReuseExisting && await ExistingImage.FindAsync(build, Options, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             return existing;
         }
 
-        var kind = strategy;
         if (strategy == BuildStrategyKind.Auto)
         {
-            if (DirectStrategy.WhyNot(request) is { } needsEngine)
+            var (plans, needsEngine) = DirectStrategy.TryPlan(request, build.BuildArgs, build.Labels);
+            if (plans is not null)
             {
-                Options.Output?.Report($"The Dockerfile needs an engine ({needsEngine.Message})");
-                kind = await ChooseAsync(strategy, cancellationToken).ConfigureAwait(false);
+                Report(BuildStrategyKind.Direct);
+                return await new DirectStrategy(Options).BuildAsync(build, plans, cancellationToken).ConfigureAwait(false);
             }
-            else
-            {
-                kind = BuildStrategyKind.Direct;
-            }
+
+            Options.Output?.Report($"The Dockerfile needs an engine ({needsEngine!.Message})");
         }
 
-        Options.Output?.Report($"Building {request.Repository} for {string.Join(", ", request.Platforms)} with the {kind.Name()} strategy.");
-        return await Create(kind).BuildAsync(request, cancellationToken).ConfigureAwait(false);
+        var kind = await ChooseAsync(strategy, cancellationToken).ConfigureAwait(false);
+        Report(kind);
+        var chosen = Create(kind);
+        return chosen is IResolvedBuildStrategy resolved
+            ? await resolved.BuildAsync(build, cancellationToken).ConfigureAwait(false)
+            : await chosen.BuildAsync(request, cancellationToken).ConfigureAwait(false);
+
+        void Report(BuildStrategyKind chosen) =>
+            Options.Output?.Report($"Building {request.Repository} for {string.Join(", ", request.Platforms)} with the {chosen.Name()} strategy.");
     }
 
     /// <summary>
