@@ -56,8 +56,9 @@ internal sealed class GraphQLClient(GitHubConnection connection) : IGraphQLClien
         }
 
         var tree = target.TryGetProperty("tree", out var t2) && t2.ValueKind == JsonValueKind.Object && t2.TryGetProperty("oid", out var treeOid) ? treeOid.GetString() : null;
-        var name = reference.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : read.Branch!;
-        return new BranchSnapshot(read.Branch ?? name, target.GetProperty("oid").GetString()!, files) { TreeOid = tree, Histories = histories };
+        var name = read.Branch ?? (reference.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null)
+            ?? throw new GitHubException($"The query for {repository} returned the default branch without its name.");
+        return new BranchSnapshot(name, target.GetProperty("oid").GetString()!, files) { TreeOid = tree, Histories = histories };
     }
 
     public async Task<CreatedCommit> CreateCommitOnBranchAsync(CommitOnBranch commit, CancellationToken cancellationToken = default)

@@ -26,7 +26,7 @@ public sealed partial class Promoter
         {
             var method = template.WriteMethod ?? template.Target.DefaultWriteMethod;
             await using var connection = await TargetConnection.OpenAsync(template, method, _options, cancellationToken).ConfigureAwait(false);
-            (_, spec) = await LoadBranchAndSpecAsync(template, connection, cancellationToken).ConfigureAwait(false);
+            spec = GivenSpec(template) ?? (await ReadSpecAsync(template, connection, cancellationToken).ConfigureAwait(false)).Spec;
         }
 
         var accepted = PromotionDispatchReceiver.Validate(dispatch, spec);

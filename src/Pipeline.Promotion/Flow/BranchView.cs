@@ -58,11 +58,9 @@ internal sealed class BranchView(string? branch, IReadOnlyList<string> paths, IR
             };
         }
 
-        var head = _latest.HeadSha;
-        var known = commit is null
-            ? []
-            : _latest.Histories.Where(h => h.Head == head).Select(h => h.After(commit, message.Text, written.Select(f => f.Path))).ToList();
-        _latest = _latest with { HeadSha = commit ?? head, Files = files, TreeSha = null, Histories = known };
+        // A snapshot's histories start at its head, so they follow the head or, when the commit is not known, go.
+        var known = commit is null ? [] : _latest.Histories.Select(h => h.After(commit, message.Text, written.Select(f => f.Path))).ToList();
+        _latest = _latest with { HeadSha = commit ?? _latest.HeadSha, Files = files, TreeSha = null, Histories = known };
     }
 
     /// <summary>Forgets what was seen, after a write whose outcome is not known.</summary>

@@ -156,13 +156,6 @@ public sealed partial class Promoter(PromoterOptions? options = null)
     private static PromotionSpec? GivenSpec(PromotionSettings request) =>
         request.Spec ?? (request.SpecPath is { } path ? PromotionSpec.Load(path) : null);
 
-    /// <summary>
-    /// The target branch and the spec. With the spec given and no branch named, the branch stays null here: the first
-    /// read of the files names it.
-    /// </summary>
-    private async Task<(string? Branch, PromotionSpec Spec)> LoadBranchAndSpecAsync(PromotionSettings request, TargetConnection connection, CancellationToken cancellationToken) =>
-        GivenSpec(request) is { } given ? (request.Branch, given) : await ReadSpecAsync(request, connection, cancellationToken).ConfigureAwait(false);
-
     /// <summary>The spec read from the branch; from the default branch it comes with the branch's name in one request where the writer can (GraphQL, git data).</summary>
     private async Task<(string Branch, PromotionSpec Spec)> ReadSpecAsync(PromotionSettings request, TargetConnection connection, CancellationToken cancellationToken)
     {

@@ -25,17 +25,23 @@ public sealed partial class Promoter
     {
         var folder = Writers.HistoryPaths.SharedFolder(context.Environment.Paths);
         var depth = context.Request.HistoryDepth;
-        return snapshot.Histories.FirstOrDefault(h => h.Head == head && h.Path == folder && (h.Complete || h.Commits.Count >= depth)) is { } known
+        return snapshot.Histories.FirstOrDefault(h => h.Path == folder && (h.Complete || h.Commits.Count >= depth)) is { } known
             ? known.Commits.Take(depth).ToAsyncEnumerable()
             : context.Writer.ReadHistoryAsync(head, context.Environment.Paths, depth, cancellationToken);
     }
 
-    /// <summary>The history read with the files for each committed environment whose monotonic guard will search it.</summary>
+    /// <summary>
+    /// The history read with the files for each committed environment whose monotonic guard will search it; none when
+    /// the guard searches deeper than one page (100 commits), which the writer then lists on its own.
+    /// </summary>
     private static List<HistoryRead> HistoriesToRead(PromotionRequest request, IEnumerable<EnvironmentSpec> environments) =>
-        request.Source.Commit is null
+        request.Source.Commit is null || request.HistoryDepth > MaxHistoryPage
             ? []
             : [.. environments.Select(e => Writers.HistoryPaths.SharedFolder(e.Paths)).Distinct(StringComparer.Ordinal)
-                .Select(folder => new HistoryRead(folder, Math.Clamp(request.HistoryDepth, 1, 100)))];
+                .Select(folder => new HistoryRead(folder, Math.Max(request.HistoryDepth, 1)))];
+
+    /// <summary>The most commits one history page of the GraphQL read holds.</summary>
+    private const int MaxHistoryPage = 100;
 
     private async Task<PromotionTrailers?> FindLastPromotionAsync(PromotionContext context, RepositorySnapshot snapshot, string head, CancellationToken cancellationToken)
     {

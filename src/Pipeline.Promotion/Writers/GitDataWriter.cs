@@ -10,7 +10,7 @@ namespace Pipeline.Promotion.Writers;
 /// for any number of files. A file that is not UTF-8 text, or is larger than <see cref="InlineLimit"/>, goes up as a blob
 /// first (one more request for each such file).
 /// </summary>
-internal sealed class GitDataWriter(IGitHubClient client, RepositoryId repository) : GitHubWriter(client, repository), IBranchReader
+internal sealed class GitDataWriter(IGitHubClient client, RepositoryId repository) : GraphQLReadingWriter(client, repository)
 {
     /// <summary>
     /// The largest file sent inline in the tree request. Inline content travels as a JSON string, which keeps text byte for
@@ -24,12 +24,6 @@ internal sealed class GitDataWriter(IGitHubClient client, RepositoryId repositor
     private readonly ConcurrentDictionary<string, string> _trees = new(StringComparer.Ordinal);
 
     public override WriteMethod Method => WriteMethod.GitData;
-
-    public override Task<RepositorySnapshot> ReadAsync(string branch, IReadOnlyList<string> paths, CancellationToken cancellationToken = default) =>
-        GraphQLSnapshots.ReadAsync(Client, Id, branch, paths, cancellationToken);
-
-    public Task<RepositorySnapshot> ReadAsync(BranchRead read, CancellationToken cancellationToken = default) =>
-        GraphQLSnapshots.ReadAsync(Client, Id, read, cancellationToken);
 
     protected override async Task<string?> WriteAsync(RepositorySnapshot basis, IReadOnlyList<FileContent> files, CommitMessage message, CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ internal static class GraphQLSnapshots
             };
         }
 
-        var histories = read.Histories.Zip(snapshot.Histories, (asked, page) => new KnownHistory(asked.Path, snapshot.HeadOid,
+        var histories = read.Histories.Zip(snapshot.Histories, (asked, page) => new KnownHistory(asked.Path,
             [.. page.Commits.Select(c => new HistoryCommit(c.Oid, c.Message))], !page.HasNextPage)).ToList();
         return new RepositorySnapshot(snapshot.Branch, snapshot.HeadOid, files) { TreeSha = snapshot.TreeOid, Histories = histories };
     }

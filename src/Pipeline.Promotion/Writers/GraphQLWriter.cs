@@ -6,15 +6,9 @@ namespace Pipeline.Promotion.Writers;
 /// Reads the head and every file in one GraphQL query and writes them in one <c>createCommitOnBranch</c> guarded by
 /// <c>expectedHeadOid</c>: atomic, signed by GitHub when the token is an App's, and two requests for any number of files.
 /// </summary>
-internal sealed class GraphQLWriter(IGitHubClient client, RepositoryId repository) : GitHubWriter(client, repository), IBranchReader
+internal sealed class GraphQLWriter(IGitHubClient client, RepositoryId repository) : GraphQLReadingWriter(client, repository)
 {
     public override WriteMethod Method => WriteMethod.GraphQL;
-
-    public override Task<RepositorySnapshot> ReadAsync(string branch, IReadOnlyList<string> paths, CancellationToken cancellationToken = default) =>
-        GraphQLSnapshots.ReadAsync(Client, Id, branch, paths, cancellationToken);
-
-    public Task<RepositorySnapshot> ReadAsync(BranchRead read, CancellationToken cancellationToken = default) =>
-        GraphQLSnapshots.ReadAsync(Client, Id, read, cancellationToken);
 
     protected override async Task<string?> WriteAsync(RepositorySnapshot basis, IReadOnlyList<FileContent> files, CommitMessage message, CancellationToken cancellationToken)
     {

@@ -14,21 +14,17 @@ internal interface IBranchReader
 }
 
 /// <summary>
-/// The newest commits reachable from <paramref name="Head"/> that changed <paramref name="Path"/>, as a writer listed them.
+/// The newest commits reachable from the head of the snapshot that holds it that changed <paramref name="Path"/>, as a
+/// writer listed them.
 /// </summary>
 /// <param name="Path">The file or folder (every commit when null).</param>
-/// <param name="Head">The commit the history starts at.</param>
 /// <param name="Commits">Newest first.</param>
 /// <param name="Complete">True when no older commit changed the path.</param>
-internal sealed record KnownHistory(string? Path, string Head, IReadOnlyList<HistoryCommit> Commits, bool Complete)
+internal sealed record KnownHistory(string? Path, IReadOnlyList<HistoryCommit> Commits, bool Complete)
 {
-    /// <summary>The history after a commit on <see cref="Head"/> that wrote <paramref name="written"/>: it leads when it changed the path.</summary>
+    /// <summary>The history after a commit on the head that wrote <paramref name="written"/>: it leads when it changed the path.</summary>
     public KnownHistory After(string commit, string message, IEnumerable<string> written) =>
-        this with
-        {
-            Head = commit,
-            Commits = written.Any(Touches) ? [new HistoryCommit(commit, message), .. Commits] : Commits,
-        };
+        written.Any(Touches) ? this with { Commits = [new HistoryCommit(commit, message), .. Commits] } : this;
 
     private bool Touches(string file)
     {
