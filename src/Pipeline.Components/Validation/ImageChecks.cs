@@ -108,7 +108,7 @@ internal static class ImageChecks
         try
         {
             DirectStrategy.Check(build.Context, build.Dockerfile?.Value, Platform.ParseList(string.Join(',', build.Platforms)));
-            check.Setting("image build", "written from the context, no engine (direct: the Dockerfile runs nothing)", check.SourceOf(nameof(IHazImage.BuildStrategy)));
+            check.Setting("image build", "direct: written from the context, no engine", check.SourceOf(nameof(IHazImage.BuildStrategy)));
         }
         catch (DockerfileException exception) when (exception.NeedsEngine && build.BuildStrategy == BuildStrategyKind.Auto)
         {
