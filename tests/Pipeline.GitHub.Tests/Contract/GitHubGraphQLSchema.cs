@@ -11,14 +11,7 @@ public sealed class GitHubGraphQLSchema
 
     public GitHubGraphQLSchema()
     {
-        var folder = Path.Combine(RepositoryRoot(), ".nuke", "temp", "graphql-schema");
-        var file = Path.Combine(folder, "node_modules", "@octokit", "graphql-schema", "schema.graphql");
-        var manifest = Path.Combine(folder, "node_modules", "@octokit", "graphql-schema", "package.json");
-        if (!File.Exists(file) || !File.ReadAllText(manifest).Contains($"\"version\": \"{PackageVersion}\"", StringComparison.Ordinal))
-        {
-            Install(folder);
-        }
-
+        var file = Path.Combine(Pipeline.Tests.Shared.NpmPackage.Ensure("@octokit/graphql-schema", PackageVersion, "graphql-schema"), "schema.graphql");
         Read(GraphQLTokens.Split(File.ReadAllText(file)));
     }
 
@@ -216,27 +209,5 @@ public sealed class GitHubGraphQLSchema
             i++;
         }
         while (depth > 0);
-    }
-
-    private static void Install(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        var spec = "@octokit/graphql-schema@" + PackageVersion;
-        var request = new ProcessRequest("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", folder, spec])
-        {
-            Fix = $"Check that the npm registry is reachable, or install Node.js/npm and run: npm install --no-save --prefix {folder} {spec}",
-        };
-        ProcessRunner.RunAsync(request).GetAwaiter().GetResult();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pipeline.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException($"No Pipeline.sln above {AppContext.BaseDirectory}.");
     }
 }

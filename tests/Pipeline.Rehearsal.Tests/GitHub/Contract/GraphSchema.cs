@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Tests.Shared;
 using Pipeline.Rehearsal.GitHub.GraphQL.Language;
 
 namespace Pipeline.Rehearsal.Tests.GitHub.Contract;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Tests.Shared;
 using System.Text.RegularExpressions;
 
 namespace Pipeline.Rehearsal.Tests.GitHub.Contract;

@@ -6,14 +6,17 @@ namespace Pipeline.Rehearsal.GitHub.Rest.Contents;
 /// <summary>
 /// The <c>download_url</c> of a file: <c>/raw/{owner}/{repo}/{ref}/{path}</c> on this server (GitHub:
 /// raw.githubusercontent.com), with a <c>token</c> that lets anyone holding the link read that repository's files for
-/// an hour, as GitHub's links to private files do. An Authorization header with read access works too.
+/// an hour, as GitHub's links to private files do. An Authorization header with read access works too. The expiry is
+/// counted from the start of the current minute, so two reads of an unchanged file within it give the same body, and
+/// the same ETag (a conditional read then answers 304).
 /// </summary>
 internal static class RawDownloads
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
     public static string Url(RepositoryState repository, string reference, string escapedPath, Links links, DateTimeOffset now) =>
-        links.Server + "raw/" + repository.FullName + "/" + reference + "/" + escapedPath + "?token=" + Token(repository, now + Lifetime);
+        links.Server + "raw/" + repository.FullName + "/" + reference + "/" + escapedPath + "?token="
+        + Token(repository, DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() / 60 * 60) + Lifetime);
 
     public static void Map(IEndpointRouteBuilder routes, GitHubState state) =>
         routes.MapGet("/raw/{owner}/{repo}/{**rest}", context => ServeAsync(context, state)).WithMetadata(new WebPage());

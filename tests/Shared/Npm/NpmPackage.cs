@@ -1,23 +1,42 @@
 using System.Text.Json;
 
-namespace Pipeline.Rehearsal.Tests.GitHub.Contract;
+namespace Pipeline.Tests.Shared;
 
 /// <summary>
 /// An npm package installed on first use into <c>.nuke/temp/{folder}</c> (git-ignored) with
-/// <c>npm install --no-save</c>, re-installed when the pinned version changes.
+/// <c>npm install --no-save</c>, re-installed when the pinned version changes. Test projects run at once and share
+/// the folder, so the check and the install hold a lock file beside it: no project reads a package another is
+/// still installing.
 /// </summary>
-public static class NpmPackage
+internal static class NpmPackage
 {
     public static string Ensure(string name, string version, string folderName)
     {
         var folder = Path.Combine(RepositoryRoot(), ".nuke", "temp", folderName);
         var package = Path.Combine(folder, "node_modules", name);
+        using var gate = Lock(folder + ".lock");
         if (InstalledVersion(package) != version)
         {
             Install(folder, name + "@" + version);
         }
 
         return package;
+    }
+
+    private static FileStream Lock(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(200))
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (waited < TimeSpan.FromMinutes(10))
+            {
+                Thread.Sleep(200);
+            }
+        }
     }
 
     private static string InstalledVersion(string package)
