@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Pipeline.Tests.Shared;
 using Pipeline.Rehearsal.GitHub.GraphQL.Language;
+using Pipeline.Tests.Shared;
 
 namespace Pipeline.Rehearsal.Tests.GitHub.Contract;
 
